@@ -1,0 +1,56 @@
+"""The case view: one complaint as every service has recorded it, rebuilt from the trail.
+
+Events of different services arrive in any order, so the view is a fold over the
+complaint's events sorted by when they happened, never over arrival order.
+"""
+
+from contracts.envelope import Envelope
+
+STATUS_BY_EVENT = {
+    "ComplaintReceived": "received",
+    "ComplaintClassified": "classified",
+    "OwnerAssigned": "assigned",
+}
+
+
+def timeline_order(envelope: Envelope) -> tuple:
+    return (envelope.occurred_at, envelope.recorded_at, envelope.source, envelope.stream_version)
+
+
+def build_view(envelopes: list[Envelope]) -> dict:
+    """Fold a complaint's events (any order) into the view integrations and auditors read."""
+    ordered = sorted(envelopes, key=timeline_order)
+    view: dict = {
+        "complaint_id": str(ordered[0].complaint_id), "tenant_id": ordered[0].tenant_id,
+        "status": "received", "external_id": None, "channel": None, "branch_id": None, "received_at": None,
+        "level": None, "categories": [], "flags": [], "amount": None, "language": None, "classification_signals": [],
+        "owner": None, "deadlines": [], "settlement": None, "timeline": [],
+    }
+    deadlines: dict[str, dict] = {}
+    for env in ordered:
+        p = env.payload
+        if env.type == "ComplaintReceived":
+            view.update(external_id=p["external_id"], channel=p["channel"], branch_id=p["branch"]["branch_id"],
+                        received_at=p["received_at"])
+        elif env.type == "ComplaintClassified":
+            view.update(level=p["level"], categories=list(p["categories"]), flags=list(p["flags"]),
+                        amount=p.get("amount"), language=p.get("language"),
+                        classification_signals=list(p.get("signals", [])))
+        elif env.type == "OwnerAssigned":
+            view["owner"] = {**p["owner"], "since": env.occurred_at.isoformat(), "rule": p["rule"]}
+        elif env.type == "DeadlineSet":
+            deadlines[p["clock"]] = {"clock": p["clock"], "due": p["due_at"], "state": "running",
+                                     "policy": p["policy"], "rule": p["rule"], "warnings": list(p.get("warnings", []))}
+        elif env.type == "DeadlineBreached" and p["clock"] in deadlines:
+            deadlines[p["clock"]]["state"] = "breached"
+        elif env.type == "SettlementCaseOpened":
+            view["settlement"] = {"state": "open", "opened_at": env.occurred_at.isoformat(), "reason": p["reason"]}
+        view["status"] = STATUS_BY_EVENT.get(env.type, view["status"])
+        view["timeline"].append({
+            "event_id": str(env.event_id), "type": env.type, "source": env.source,
+            "occurred_at": env.occurred_at.isoformat(), "actor": env.actor.model_dump(),
+        })
+    view["deadlines"] = list(deadlines.values())
+    if any(d["state"] == "breached" for d in view["deadlines"]):
+        view["status"] = "overdue"
+    return view

@@ -1,0 +1,1 @@
+"""Pure SLA rules: business calendars and due-date computation (issue 5)."""
