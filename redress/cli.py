@@ -155,3 +155,12 @@ def _required(name: str) -> str:
         _say(f"{name} is not set")
         raise typer.Exit(2)
     return value
+
+
+@app.command()
+def classify() -> None:
+    """Read JSON Lines of {text, id?, channel?, language?} on stdin; write one classification per line."""
+    from services.intake.classify_jsonl import classify_lines
+
+    for line in classify_lines(sys.stdin):
+        sys.stdout.write(line + "\n")

@@ -1,0 +1,15 @@
+"""Explainable, deterministic, rule-based classification of complaint texts (domain spec §2).
+
+    classify(text, channel=..., language=..., demands=..., has_representative=...)
+
+returns the level, categories, flags, demanded amount and language of a complaint in
+Chinese, Russian or English, with the signals (rule + quoted phrase) that decided each.
+"""
+
+from services.intake.domain.classification.classifier import CLASSIFIER_VERSION, classify
+from services.intake.domain.classification.model import (
+    CATEGORIES, FLAGS, LEVELS, Amount, Classification, Signal,
+)
+
+__all__ = ["CATEGORIES", "CLASSIFIER_VERSION", "FLAGS", "LEVELS", "Amount", "Classification",
+           "Signal", "classify"]

@@ -1,0 +1,121 @@
+"""The sum of money demanded (classification data README, "amount").
+
+A money mention counts only when its clause carries a live (not negated) demand for money
+and the nearest cue before it is a demand ("refund the $200", "要求退还2400元", "Требую
+400 000 руб. компенсации") rather than a payment ("I paid $2,000", "花398", "заплатил 96 000").
+Unit words expand (5万元 = 50000, 1.3万 = 13000, 35 тыс. руб. = 35000, $1,200 = 1200).
+Distinct demanded sums add up; when one of them is the total of the others, it is the
+answer. A bare figure with no currency counts only right beside a Chinese or Russian demand.
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_PREFIX = re.compile(rf"([$£€¥￥])\s?({_NUMBER})\s?(k|thousand|million|m)?(?![a-zа-я0-9])", re.IGNORECASE)
+_SUFFIX = re.compile(
+    rf"({_NUMBER})\s?(万|千|百万|w|k|тыс\.?|тысяч\w*|млн\.?|thousand|million)?\s?"
+    r"(元|块|人民币|rmb|cny|руб\w*|р\.|₽|rub|dollars?|usd|pounds?|gbp|euros?|eur|dollarov)?"
+    r"(?![a-zа-я0-9%])", re.IGNORECASE)
+_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY"}
+_UNITS = {"万": 10_000, "w": 10_000, "千": 1_000, "k": 1_000, "тыс": 1_000, "тысяч": 1_000,
+          "thousand": 1_000, "百万": 1_000_000, "млн": 1_000_000, "million": 1_000_000, "m": 1_000_000}
+_NOT_MONEY_AFTER = re.compile(r"\s?(?:次|天|日|周|个|颗|岁|小时|分钟|号|点|%|年|月|人|楼|层|副|针|cc|ml|毫升|"
+                              r"минут|час|дн|недел|месяц|год|лет|раз|зуб|шт|мл|:)", re.IGNORECASE)
+_DEFAULT_CURRENCY = {"zh": "CNY", "ru": "RUB"}
+
+
+@dataclass(frozen=True)
+class Money:
+    start: int
+    end: int
+    value: Decimal
+    currency: str | None
+    text: str
+
+
+def _number(raw: str) -> Decimal | None:
+    raw = re.sub(r"[ \u00a0\u202f]", "", raw)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
+        raw = raw.replace(",", "")
+    try:
+        return Decimal(raw.replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def _currency(word: str | None, language: str) -> str | None:
+    if not word:
+        return None
+    word = word.lower()
+    for prefix, code in (("руб", "RUB"), ("р.", "RUB"), ("₽", "RUB"), ("rub", "RUB"), ("dollar", "USD"),
+                         ("usd", "USD"), ("pound", "GBP"), ("gbp", "GBP"), ("euro", "EUR"), ("eur", "EUR")):
+        if word.startswith(prefix):
+            return code
+    return "CNY"
+
+
+def _unit(word: str | None) -> int:
+    word = (word or "").lower().rstrip(".")
+    return next((_UNITS[key] for key in sorted(_UNITS, key=len, reverse=True) if word and
+                 word.startswith(key)), 1)
+
+
+def money_mentions(text: str, language: str) -> list[Money]:
+    found, taken = [], []
+    for match in _PREFIX.finditer(text):
+        value = _number(match.group(2))
+        if value is not None:
+            found.append(Money(match.start(), match.end(), value * _unit(match.group(3)),
+                               _SYMBOLS[match.group(1)], match.group()))
+            taken.append((match.start(), match.end()))
+    for match in _SUFFIX.finditer(text):
+        if any(s <= match.start() < e for s, e in taken) or text[max(match.start() - 1, 0)] in "$£€¥￥":
+            continue
+        value = _number(match.group(1))
+        unit, word = match.group(2), match.group(3)
+        if value is None or (not word and _NOT_MONEY_AFTER.match(text, match.end())):
+            continue
+        currency = _currency(word, language) if word else None
+        found.append(Money(match.start(), match.end(), value * _unit(unit), currency, match.group().strip()))
+    return sorted(found, key=lambda money: money.start)
+
+
+def demanded(money: Money, demand_cues: list[tuple[int, int]], price_cues: list[tuple[int, int]],
+             language: str) -> Money | None:
+    """Cue spans are absolute offsets in the text, already limited to the money's clause."""
+    if any(start <= money.start and money.end <= end for start, end in demand_cues):
+        return _with_currency(money, 0, language)
+    before = [(end, "demand") for start, end in demand_cues if end <= money.start]
+    before += [(end, "price") for start, end in price_cues if end <= money.start]
+    after = [(start, "demand") for start, end in demand_cues if start >= money.end]
+    if before:
+        distance, kind = max(before)
+        if kind == "price":
+            return None
+        distance = money.start - distance
+    elif after:
+        distance, kind = min(after)
+        distance = distance - money.end
+    else:
+        return None
+    return _with_currency(money, distance, language)
+
+
+def _with_currency(money: Money, distance: int, language: str) -> Money | None:
+    if money.currency is None:
+        if language not in _DEFAULT_CURRENCY or distance > 8 or money.value < 50:
+            return None
+        return Money(money.start, money.end, money.value, _DEFAULT_CURRENCY[language], money.text)
+    return money
+
+
+def total(demands: list[Money]) -> tuple[Decimal, str] | None:
+    if not demands:
+        return None
+    currency = demands[0].currency
+    values = sorted({money.value for money in demands if money.currency == currency})
+    if len(values) > 2 and values[-1] == sum(values[:-1]):
+        return values[-1], currency
+    return sum(values), currency

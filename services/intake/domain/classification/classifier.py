@@ -1,0 +1,149 @@
+"""classify(): one complaint text in, one explainable Classification out.
+
+Structured fields win over guesses (issue 3): a `refund` demand in the request sets
+`refund_demand`, `compensation` sets `compensation_demand`, a recorded representative sets
+`representative`, and the `regulator_referral` channel always sets `regulator_threat`.
+Every flag, category, level and amount is backed by a Signal naming the rule and quoting
+the writer's words. No clock, no randomness, no network: the same input, the same output.
+"""
+
+from collections.abc import Iterable
+
+from services.intake.domain.classification import amounts, negation
+from services.intake.domain.classification.language import detect_language, written_in_latin
+from services.intake.domain.classification.levels import Evidence, decide_level
+from services.intake.domain.classification.model import LEVELS, Amount, Classification, Signal
+from services.intake.domain.classification.phrases import Hit, find_hits
+from services.intake.domain.classification.text import build_clauses
+
+CLASSIFIER_VERSION = "rules-1.0.0"
+_ASSERTIVE = ("flag.", "cue.demand", "cue.formal", "cue.grievance", "cue.proposal")
+_LOCAL_ONLY = ("category.", "cue.harm", "cue.serious", "cue.violation")
+_AT_LEAST_DISPUTE = LEVELS.index("dispute")
+
+
+def classify(text: str, *, channel: str | None = None, language: str | None = None,
+             demands: Iterable[str] = (), has_representative: bool = False) -> Classification:
+    given_language = language if language in ("zh", "ru", "en") else None
+    if language in ("zh", "ru", "en"):
+        detected, latin_russian = language, language == "ru" and written_in_latin(text)
+    else:
+        detected, latin_russian = detect_language(text)
+    language = detected
+    clauses = build_clauses(text, language, latin_russian)
+    live = [hit for hit in find_hits(clauses, language) if not _negated(hit, clauses, language)]
+    live = _drop_shadowed(_drop_normal_effects(live))
+    signals = [Signal(rule="language.detected" if given_language is None else "language.given",
+                      field="language", value=language, evidence=language)]
+
+    flags = {hit.rule[5:]: hit for hit in live if hit.rule.startswith("flag.")}
+    structured = {f"demand.{d}": f"{d}_demand" for d in demands if d in ("refund", "compensation")}
+    if has_representative:
+        structured["representative.recorded"] = "representative"
+    if channel == "regulator_referral":
+        structured["channel.regulator_referral"] = "regulator_threat"
+    for rule, flag in structured.items():
+        signals.append(Signal(rule=f"structured.{rule}", field="flag", value=flag, evidence=rule))
+    signals += [_signal(hit, "flag", name, language) for name, hit in flags.items()]
+    flag_names = frozenset(flags) | frozenset(structured.values())
+
+    cues = {hit.rule[4:] for hit in live if hit.rule.startswith("cue.")}
+    categories = {hit.rule[9:]: hit for hit in live if hit.rule.startswith("category.")}
+    evidence = Evidence(
+        harm="harm" in cues, serious="serious" in cues, violation="violation" in cues,
+        demand="demand" in cues, formal="formal" in cues or channel in ("letter", "regulator_referral"),
+        proposal="proposal" in cues, grievance="grievance" in cues, no_grievance="no_grievance" in cues,
+        praise="praise" in cues, flags=flag_names, categories=frozenset(categories))
+    level, level_rule = decide_level(evidence)
+    signals += [_signal(hit, "level", level, language) for hit in live
+                if hit.rule[4:] in _LEVEL_CUES.get(level_rule, ())]
+    signals.append(Signal(rule=f"level.{level_rule}", field="level", value=level, evidence=level_rule))
+
+    chosen = _categories(categories, level)
+    signals += [_signal(hit, "category", name, language) for name, hit in categories.items() if name in chosen]
+    if "clinical_harm" in chosen:
+        signals.append(Signal(rule="category.follows_level", field="category", value="clinical_harm",
+                              evidence=level))
+
+    amount = _amount(text, clauses, live, language)
+    if amount is not None:
+        signals.append(Signal(rule=f"{language}.amount.demanded", field="amount",
+                              value=f"{amount.value} {amount.currency}", evidence=amount.currency))
+    return Classification(
+        level=level, categories=tuple(sorted(chosen)), flags=tuple(sorted(flag_names)), amount=amount,
+        language=language, signals=tuple(sorted(set(signals), key=_signal_key)),
+        classifier_version=CLASSIFIER_VERSION)
+
+
+_LEVEL_CUES = {
+    "violation_with_serious_harm": ("serious", "violation"), "claimed_harm": ("harm", "serious"),
+    "demand_or_formal_complaint": ("demand", "formal"), "proposal": ("proposal",),
+    "grievance": ("grievance",),
+}
+
+
+def _negated(hit: Hit, clauses, language: str) -> bool:
+    clause = clauses[hit.clause]
+    if hit.rule.startswith(_LOCAL_ONLY):
+        return negation.local_negated(clause, hit, language)
+    if hit.rule.startswith(_ASSERTIVE):
+        return (negation.intent_negated(clause, hit, language)
+                or negation.local_negated(clause, hit, language))
+    return False
+
+
+def _drop_normal_effects(hits: list[Hit]) -> list[Hit]:
+    normal = {hit.clause for hit in hits if hit.rule == "cue.normal"}
+    return [hit for hit in hits if not (hit.rule == "cue.harm" and hit.clause in normal)]
+
+
+_SHADOWS = {"flag.legal_action": "flag.regulator_threat", "category.wait_time": "category.environment"}
+
+
+def _drop_shadowed(hits: list[Hit]) -> list[Hit]:
+    """"Attorney" inside "Attorney General" is a regulator; "waiting" in "waiting room" a place."""
+    def shadowed(hit: Hit) -> bool:
+        return any(other.rule == _SHADOWS.get(hit.rule) and other.clause == hit.clause
+                   and other.start <= hit.start and hit.end <= other.end for other in hits)
+    return [hit for hit in hits if not shadowed(hit)]
+
+
+def _categories(found: dict[str, Hit], level: str) -> set[str]:
+    chosen = set(found) - {"clinical_harm"}
+    if LEVELS.index(level) >= _AT_LEAST_DISPUTE:
+        chosen = (chosen - {"pricing_billing", "wait_time", "environment", "communication"}) | {"clinical_harm"}
+    if not chosen:
+        chosen = {"feedback": {"environment"}, "suggestion": {"environment"}}.get(level, {"service_attitude"})
+    return chosen
+
+
+def _amount(text: str, clauses, live: list[Hit], language: str) -> Amount | None:
+    money_rules = ("flag.refund_demand", "flag.compensation_demand", "cue.demand")
+    found = []
+    for money in amounts.money_mentions(text, language):
+        index = next((i for i, c in enumerate(clauses) if c.start <= money.start < c.start + len(c.surface)), None)
+        if index is None:
+            continue
+        clause = clauses[index]
+        spans = lambda rules: [(clause.start + _surface_span(clause, h)[0], clause.start + _surface_span(clause, h)[1])
+                               for h in live if h.clause == index and h.rule in rules]
+        picked = amounts.demanded(money, spans(money_rules), spans(("cue.price_paid",)), language)
+        if picked is not None:
+            found.append(picked)
+    result = amounts.total(found)
+    return Amount(value=result[0], currency=result[1]) if result else None
+
+
+def _surface_span(clause, hit: Hit) -> tuple[int, int]:
+    if not clause.spans:
+        return hit.start, hit.end
+    first, last = clause.token_index(hit.start), clause.token_index(hit.end - 1)
+    return clause.spans[first][0], clause.spans[min(last, len(clause.spans) - 1)][1]
+
+
+def _signal(hit: Hit, field: str, value: str, language: str) -> Signal:
+    return Signal(rule=f"{language}.{hit.rule}", field=field, value=value, evidence=hit.evidence[:80])
+
+
+def _signal_key(signal: Signal) -> tuple[str, str, str, str]:
+    return signal.field, signal.value, signal.rule, signal.evidence

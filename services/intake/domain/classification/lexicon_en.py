@@ -1,0 +1,142 @@
+"""English lexicon: what each flag, category and level cue looks like in English complaints.
+
+Entries follow the taxonomy of the classification data README (flags: regulators such as
+state health departments, dental boards, CQC, Trading Standards, ICO; media such as
+Google reviews, TikTok, Instagram, the local paper; ...). Words are stemmed before matching.
+"""
+
+FLAGS = {
+    "regulator_threat": (
+        "health department|board|commission|ombudsman|regulator|authority",
+        "department of health", "state board", "dental|medical|nursing|licensing board",
+        "board of dental|medical examiners", "attorney general", "cqc", "care quality commission",
+        "trading standards", "ico", "information commissioner", "gdc", "gmc",
+        "general dental|medical council", "consumer protection", "fda", "report|reported you to",
+        "health inspector|inspectorate", "public health", "nhs england", "hipaa complaint",
+    ),
+    "media_threat": (
+        "google|yelp|trustpilot|facebook|instagram|tiktok|twitter|youtube|reddit|nextdoor review*",
+        "post|posted|share|shared|upload|uploaded|write|wrote|put ~ online|instagram|tiktok|"
+        "facebook|twitter|youtube|reddit|yelp|trustpilot|google|nextdoor|social media",
+        "on|up|to my instagram|tiktok|facebook|youtube|twitter|blog", "the papers|press|newspaper",
+        "local paper|news|newspaper|tv|press", "journalist|journalists", "go to the media|press",
+        "tell everyone", "warn everyone|others|people", "public review", "one star", "1 star",
+        "review site*", "social media", "go viral",
+    ),
+    "on_site_disruption": (
+        "shout|yell|scream", "raised|raising his|her|their voice", "made|making|caused a scene",
+        "banner*", "block|blocked|blocking ~ entrance|door|lobby|reception|desk",
+        "other patients ~ uncomfortable|upset|disturbed|scared|left|stared|could not",
+        "disturb* other patients", "commotion", "refus* to leave", "sit-in", "threw|throwing",
+        "security was called", "called security", "swore|swearing at",
+    ),
+    "livestream": (
+        "film|filmed|filming", "livestream*", "live stream*", "went|go|going live",
+        "recorded|recording ~ video|phone|camera", "talking to the camera", "streamed|streaming",
+    ),
+    "legal_action": (
+        "lawyer*|solicitor*|attorney|barrister|counsel", "sue|sued|suing", "lawsuit",
+        "legal action|proceedings|advice|claim|route", "issue proceedings", "court",
+        "small claims", "letter before action|claim", "litigation|litigate", "instructed by our client",
+        "our client", "malpractice claim", "pre-action",
+    ),
+    "refund_demand": (
+        "refund*", "money back", "reimburse ~ fee|deposit|payment|charge|cost of the treatment",
+        "pay|paid me back", "return|give back ~ deposit|money|payment", "credit ~ back", "chargeback",
+        "refunded", "reverse ~ charge",
+    ),
+    "compensation_demand": (
+        "compensat*", "damages", "pay|cover ~ bills|costs|cost|fees|treatment|surgery|filling*|"
+        "expenses|medication|repair|revision", "medical|hospital bills", "lost earnings|wages|income",
+        "pain and suffering", "reimburse ~ bills|expenses|costs|treatment elsewhere",
+        "cover ~ elsewhere", "pay ~ for the|my fill*|crown*|treatment|surgery|repair",
+    ),
+    "representative": (
+        "on behalf of", "our client", "acting for", "power of attorney",
+        "call|email|letter|message from ~ patient's|pt's|his|her|the mother|father|mum|mom|dad|"
+        "wife|husband|son|daughter|brother|sister|parent|guardian|carer|partner|relative|neighbour",
+        "patient's|pt's mother|father|mum|mom|dad|wife|husband|son|daughter|brother|sister|"
+        "parent|guardian|carer|partner|relative|neighbour",
+        "mother|father|mum|mom|dad|parent|guardian|wife|husband|daughter|son of one of your|a patient",
+        "my|his|her mother|father|mum|mom|dad|wife|husband|son|daughter|brother|sister|child|"
+        "grandmother|grandfather|grandma|grandpa|partner|neighbour had|has|was|got|went|is|"
+        "underwent|received|cannot|can't|now|still",
+        "i am|i'm the mother|father|mum|mom|dad|parent|guardian|wife|husband|son|daughter",
+        "writing for|about my", "my elderly",
+    ),
+}
+
+CUES = {
+    "harm": (
+        "pain*|painful|hurt*|ache*|aching|throbb*|agony", "infect*|pus|abscess*|fungal|sepsis",
+        "swell*|swollen|inflam*|bruis*|lump*|nodule*", "burn|burns|burned|burnt|blister*",
+        "scar|scars|scarring|scarred", "numb*|tingl*|nerve damage", "bleed*|bled|haemorrhag*",
+        "necros*|blanch*|dead skin", "crack*|split|broken|chipped|fractur* tooth|teeth|crown",
+        "tooth|teeth ~ crack*|split|broken|chipped|damaged|loose", "cavit*|decay|white spots",
+        "asymmetr*|uneven|lopsided|droop*|lower than", "fail* implant", "implant ~ fail*|loose|fell out",
+        "allerg* reaction", "anaphyla*", "rash|hives", "dry and gritty", "double vision",
+        "difficulty swallowing|breathing", "can't|cannot eat|sleep|chew|open", "hospital*|a&e|er",
+        "injur*|harm|damage to", "complication*", "lost|lose ~ tooth|teeth|vision|sight|feeling",
+        "melanoma|cancer", "delayed ~ diagnosis", "not heal*", "bite ~ wrong|off", "jaw ~ pain|click*",
+        "seroma", "discolou*|hyperpigment*", "side effect*", "trauma", "sensitiv*",
+    ),
+    "serious": (
+        "hospitalis*|hospitaliz*|admitted", "icu|resusc*", "intensive care", "emergency room",
+        "necros*", "perman*|irrevers*|lasting", "for life|months", "scar|scars|scarring|scarred",
+        "numb* ~ months|weeks", "nerve damage", "vision|sight loss|damage|problems", "blind*", "double vision",
+        "melanoma|cancer", "delayed ~ diagnosis", "anaphyla*", "sepsis", "stopped breathing",
+        "respiratory arrest", "lost|lose|loss ~ healthy tooth|teeth", "difficulty swallowing|breathing",
+        "surgery to remove|repair|correct", "transfus*", "paralys*", "seizure*|convuls*",
+        "wider surgery", "general anaesthe*|anesthe* to remove",
+    ),
+    "violation": (
+        "wrong tooth|patient|side|site|product|drug|medication|implant|material",
+        "unlicensed|unqualified|untrained|unsupervised|uncertified|unregistered",
+        "not|no licen*|licensed|qualified|trained|registered", "without ~ licen*|training|supervision|"
+        "doctor|dentist|examin*|x-ray|xray|scan|ct|imaging|monitor*|eye protection|goggles|consent|"
+        "anaesthetist|anesthesiologist|looking", "no ~ x-ray|xray|scan|ct|imaging|monitor*|"
+        "eye protection|goggles|anaesthetist|anesthesiologist|doctor present",
+        "non-sterile|unsterile|not sterile|dirty instrument*|reused|re-used", "counterfeit|fake|"
+        "unlabelled|unlabeled|expired", "ignored ~ allerg*|warning|history|medication",
+        "allerg* ~ ignored|recorded|documented|on file", "instead of", "overdos*", "nobody|no one checked",
+        "left alone|unattended", "did not check|examine|test", "skipped",
+    ),
+    "normal": ("normal|expected|settle down|usual|to be expected", "doctor|dentist said ~ normal"),
+    "demand": (
+        "i want|demand|request|expect|insist|need ~ response|reply|refund|apology|explanation|"
+        "answer|you to|that|the|my|it|an|a", "he|she|they want*|demand*|insist*|ask* for",
+        "please ~ refund|explain|reply|respond|confirm|provide|investigate|contact|call|remove|"
+        "correct|fix|honour|send|look into", "apolog*", "explanation", "investigat*",
+        "written response|reply|explanation", "honour|honor ~ quote|price|offer",
+        "redo|re-do|replace|remake", "formal complaint", "i would|i'd like", "seeking|seek",
+        "asked|asking|ask for", "i expect", "i request", "within ~ days", "put this right",
+        "make this right", "what you are|you're doing", "a different|another dentist|doctor",
+    ),
+    "formal": (
+        "formal complaint", "notice of complaint", "dear sir|madam|sirs", "letter of complaint",
+        "complaint ~ against|about", "i wish to complain", "i am writing to complain",
+        "official complaint", "lodge|file|make a complaint",
+    ),
+    "proposal": (
+        "suggest*", "idea", "would help|be nice|be great|be helpful", "it would be", "could you",
+        "you could|might|should consider", "why not", "recommend that", "consider ~ add*|offer*",
+        "how about", "wish you|there", "feature request", "it'd be", "please add|consider",
+    ),
+    "grievance": (
+        "rude|rudely|dismissive|condescend*|arrogant|patronis*|unprofessional|disrespect*",
+        "frustrat*|annoy*|irritat*|upset|disappoint*|unhappy|angry|furious|fed up|awful|terrible|"
+        "horrible|unacceptable|ridiculous|outrageous|appalling|disgust*",
+        "not happy|impressed|pleased|satisfied", "dissatisfied|displeased", "made me feel",
+        "felt ~ awful|ignored|rushed|humiliated|embarrassed", "never again", "waste of",
+        "complain*", "nobody ~ told|tells|explain*|called", "no one ~ told|tells|explain*|called",
+    ),
+    "no_grievance": ("no complaint", "just letting you know", "just so you know", "fyi"),
+    "praise": (
+        "loved|love|lovely|great|excellent|wonderful|fantastic|amazing|pleased|thank*|brilliant",
+        "very good|happy|professional", "clean bright", "was fine|good",
+    ),
+    "price_paid": (
+        "paid|pay|cost|costs|quoted|quote|price*|invoice|billed|charged|spent|package|fee of",
+        "for a total of",
+    ),
+}

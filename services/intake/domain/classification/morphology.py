@@ -1,0 +1,57 @@
+"""Word normalisation per language, done by libraries made for it.
+
+Russian words are lemmatised with pymorphy3 and its Russian dictionary (so Роспотребнадзора
+and в Роспотребнадзоре both read роспотребнадзор); English words are reduced with the
+Snowball stemmer (PyStemmer); Chinese is segmented with jieba, which tells a standalone
+negator (不, 没有) from a word that merely contains one (不适, 不良反应). The analysers are
+built on first use, not at import, and each word's normal form is memoised.
+"""
+
+from functools import lru_cache
+
+import jieba
+import pymorphy3
+import Stemmer
+
+_analysers: dict[str, object] = {}
+
+
+def _morph() -> pymorphy3.MorphAnalyzer:
+    if "ru" not in _analysers:
+        _analysers["ru"] = pymorphy3.MorphAnalyzer()
+    return _analysers["ru"]
+
+
+def _stemmer() -> Stemmer.Stemmer:
+    if "en" not in _analysers:
+        _analysers["en"] = Stemmer.Stemmer("english")
+    return _analysers["en"]
+
+
+def _segmenter() -> jieba.Tokenizer:
+    if "zh" not in _analysers:
+        jieba.setLogLevel(60)
+        _analysers["zh"] = jieba.Tokenizer()
+    return _analysers["zh"]
+
+
+@lru_cache(maxsize=200_000)
+def russian_lemma(word: str) -> str:
+    if not word.isalpha():
+        return word
+    return _morph().parse(word)[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def russian_word_known(word: str) -> bool:
+    return _morph().word_is_known(word)
+
+
+@lru_cache(maxsize=200_000)
+def english_stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=50_000)
+def chinese_words(clause: str) -> tuple[str, ...]:
+    return tuple(_segmenter().lcut(clause, HMM=False))

@@ -1,0 +1,111 @@
+"""Negated and conditional mentions (classification data README, "flags").
+
+Two scopes. An *intent* negation ("I'm not going to", "не собираюсь", "不打算", "我不会")
+cancels the threats and demands that follow it in its clause (up to twelve words); in
+Russian and Chinese it also cancels what precedes it when it closes the clause ("писать в
+Роспотребнадзор не собираюсь"). A negation inside a condition ("if you won't reply",
+"если не ответите", "如果不") is not the writer's intent, so the threat after it stands.
+A *local* negation ("no pain", "без боли", "побочек никаких", "没有疼") cancels only the
+word it stands next to. Chinese negators are recognised as words found by jieba, so the
+不 in 不适 (discomfort) negates nothing.
+"""
+
+import re
+from functools import lru_cache
+
+from services.intake.domain.classification.morphology import chinese_words
+from services.intake.domain.classification.phrases import Hit, phrase_pattern
+from services.intake.domain.classification.text import Clause
+
+_INTENT = {
+    "en": ("not go to|gonna", "will|would not", "no|not plan*|intention|intend*|wish|want*|seek*|"
+           "ask*|demand*|interest*|need*|after|threaten*", "not look to|for", "never", "not be make",
+           "have no", "nothing to do with"),
+    "ru": ("не собираться|стать|хотеть|планировать|намереваться|требовать|просить|претендовать|"
+           "нуждаться|думать|нужно|надо|ждать", "ничего не ~ требовать|просить|хотеть|нужно",
+           "не намерен|намеренный", "не в претензия", "отказываться от"),
+}
+_LOCAL_BEFORE = {
+    "en": frozenset({"no", "not", "without", "never", "none", "nor", "zero", "free"}),
+    "ru": frozenset({"нет", "без", "ни", "никакой", "отсутствие", "отсутствовать"}),
+}
+_RU_NOT_WITH = frozenset({"быть", "иметь", "возникнуть", "появиться", "наблюдаться", "чувствовать"})
+_CONDITIONAL = {"en": frozenset({"if", "unless"}), "ru": frozenset({"если", "случай", "пока"})}
+_ZH_INTENT_WORDS = frozenset(
+    "不会 不想 不要 不用 不必 不需要 不打算 不准备 没打算 无意 不至于 不求 不图 不愿意 不愿 不再 不追究 "
+    "没想 不考虑 并不想 也不要 也不想 不会去".split())
+_ZH_NEGATORS = frozenset("不 没 没有 也不 并不 绝不 从不 也没".split())
+_ZH_INTENT_VERBS = frozenset("会 打算 想 要 准备 用 需要 必 去 求 图 愿意 追究 考虑 计划".split())
+_ZH_LOCAL = frozenset("不 没 没有 无 未 并未 从未 毫无 并没有 没什么 并无 未见 无明显 也没 也没有".split())
+_ZH_CONDITIONAL = re.compile("如果|要是|假如|万一|再不|若")
+
+
+@lru_cache(maxsize=None)
+def _intent_pattern(language: str) -> re.Pattern:
+    return re.compile("|".join(phrase_pattern(p, language) for p in _INTENT[language]))
+
+
+def intent_negated(clause: Clause, hit: Hit, language: str) -> bool:
+    if language == "zh":
+        return _zh_intent_negated(clause, hit)
+    tokens = clause.norm.split()
+    first, last = clause.token_index(hit.start), clause.token_index(hit.end - 1)
+    for marker in _intent_pattern(language).finditer(clause.norm):
+        m_first, m_last = clause.token_index(marker.start()), clause.token_index(marker.end() - 1)
+        if _CONDITIONAL[language].intersection(tokens[:m_first]):
+            continue
+        if m_last < first and first - m_last <= 12:
+            return True
+        if language == "ru" and m_first > last and (m_last >= len(tokens) - 2 or m_first - last <= 3):
+            return True
+    return False
+
+
+def local_negated(clause: Clause, hit: Hit, language: str) -> bool:
+    if language == "zh":
+        return _zh_local_negated(clause, hit)
+    tokens = clause.norm.split()
+    first, last = clause.token_index(hit.start), clause.token_index(hit.end - 1)
+    window = tokens[max(first - 3, 0):first]
+    if _LOCAL_BEFORE[language].intersection(window):
+        return True
+    if language == "ru":
+        if first >= 1 and tokens[first - 1] == "не":
+            return True
+        if any(tokens[i] == "не" and tokens[i + 1] in _RU_NOT_WITH for i in range(max(first - 3, 0), first - 1)):
+            return True
+        after = tokens[last + 1:last + 3]
+        return "нет" in after or "никакой" in after or after[:2] == ["не", "быть"]
+    return False
+
+
+def _zh_tokens(clause: Clause) -> list[tuple[int, int, str]]:
+    spans, cursor = [], 0
+    for word in chinese_words(clause.surface):
+        spans.append((cursor, cursor + len(word), word))
+        cursor += len(word)
+    return spans
+
+
+def _zh_intent_negated(clause: Clause, hit: Hit) -> bool:
+    if not any(ch in clause.surface for ch in "不没无"):
+        return False
+    words = _zh_tokens(clause)
+    for i, (start, end, word) in enumerate(words):
+        following = words[i + 1][2] if i + 1 < len(words) else ""
+        if word not in _ZH_INTENT_WORDS and not (word in _ZH_NEGATORS and following in _ZH_INTENT_VERBS):
+            continue
+        if _ZH_CONDITIONAL.search(clause.surface[:start]):
+            continue
+        if end <= hit.start or (start >= hit.end and len(clause.surface.strip()) - end <= 3):
+            return True
+    return False
+
+
+def _zh_local_negated(clause: Clause, hit: Hit) -> bool:
+    if not any(ch in clause.surface for ch in "不没无未"):
+        return False
+    words = _zh_tokens(clause)
+    before = [w for s, e, w in words if e <= hit.start][-2:]
+    inside = [w for s, e, w in words if s < hit.start < e]
+    return bool(_ZH_LOCAL.intersection(before)) or any(w[0] in "不没无未" for w in inside)

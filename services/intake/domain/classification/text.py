@@ -1,0 +1,96 @@
+"""A complaint text cut into clauses, each with its words in normal form.
+
+Clauses end at sentence punctuation, at contrastive or alternative conjunctions (but, но,
+但是, otherwise, иначе, 否则) and, in Chinese, at commas: a negation never reaches across
+a clause boundary, so "I won't sue, but I want a refund" keeps the refund demand. Russian
+and English words are replaced by lemma/stem ("norm"), and every norm token remembers
+where it stands in the original text so that evidence quotes the writer's own words.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from services.intake.domain.classification.morphology import english_stem, russian_lemma
+from services.intake.domain.classification.transliteration import to_cyrillic
+
+_BOUNDARY = {
+    "zh": re.compile(r"[。！？；，,!?;\n]+|但是|但|不过|可是|否则|不然|要不然"),
+    "ru": re.compile(
+        r"[!?;\n]+|\.(?=\s+(?-i:[^a-zа-яё\s])|\s*$)|(?<!\w)(?:но|однако|иначе|а то|"
+        r"no|odnako|inache)(?!\w)", re.IGNORECASE),
+    "en": re.compile(
+        r"[!?;\n]+|\.(?=\s+(?-i:[^a-z\s])|\s*$)|(?<!\w)(?:but|however|although|though|"
+        r"otherwise|or else)(?!\w)", re.IGNORECASE),
+}
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_CONTRACTIONS = {
+    "won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not"),
+    "i'm": ("i", "am"), "i'll": ("i", "will"), "i'd": ("i", "would"), "i've": ("i", "have"),
+}
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    surface: str
+    norm: str
+    spans: tuple[tuple[int, int], ...]
+
+    def evidence(self, norm_start: int, norm_end: int) -> str:
+        if not self.spans:
+            return self.surface[norm_start:norm_end].strip()
+        first = self.norm.count(" ", 0, norm_start + 1) - 1
+        last = self.norm.count(" ", 0, max(norm_end, norm_start + 1)) - 1
+        first, last = max(first, 0), min(last, len(self.spans) - 1)
+        return self.surface[self.spans[first][0]:self.spans[last][1]]
+
+    def token_index(self, norm_pos: int) -> int:
+        return self.norm.count(" ", 0, norm_pos + 1) - 1
+
+
+def split_clauses(text: str, language: str) -> list[tuple[int, str]]:
+    pieces, cursor = [], 0
+    for boundary in _BOUNDARY[language].finditer(text):
+        pieces.append((cursor, text[cursor:boundary.start()]))
+        cursor = boundary.end()
+    pieces.append((cursor, text[cursor:]))
+    return [(start, piece) for start, piece in pieces if piece.strip()]
+
+
+def _english_tokens(word: str) -> tuple[str, ...]:
+    word = word.replace("’", "'")
+    if word in _CONTRACTIONS:
+        return _CONTRACTIONS[word]
+    if word.endswith("n't"):
+        return (word[:-3], "not")
+    if word.endswith("'s") or word.endswith("'ll") or word.endswith("'re") or word.endswith("'ve"):
+        return (word.split("'")[0],)
+    return (word,)
+
+
+@lru_cache(maxsize=200_000)
+def _forms(word: str, language: str, latin_russian: bool) -> tuple[str, ...]:
+    if language == "ru":
+        return (russian_lemma(to_cyrillic(word) if latin_russian else word.replace("ё", "е")),)
+    return tuple(english_stem(part) for part in _english_tokens(word))
+
+
+def normalise_words(text: str, language: str, latin_russian: bool = False) -> tuple[str, tuple]:
+    tokens, spans = [], []
+    for match in _WORD.finditer(text.lower()):
+        for form in _forms(match.group(), language, latin_russian):
+            tokens.append(form)
+            spans.append(match.span())
+    return " " + " ".join(tokens) + " ", tuple(spans)
+
+
+def build_clauses(text: str, language: str, latin_russian: bool = False) -> list[Clause]:
+    clauses = []
+    for start, piece in split_clauses(text, language):
+        if language == "zh":
+            clauses.append(Clause(start, piece, piece.lower(), ()))
+        else:
+            norm, spans = normalise_words(piece, language, latin_russian)
+            clauses.append(Clause(start, piece, norm, spans))
+    return clauses

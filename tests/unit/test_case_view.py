@@ -1,0 +1,53 @@
+"""The case view is a fold over a complaint's events in the order they happened."""
+
+import random
+from datetime import timedelta
+
+import pytest
+
+from contracts.routing import OwnerAssigned, OwnerRef
+from contracts.settlement import SettlementCaseOpened
+from contracts.sla import DeadlineBreached, DeadlineSet
+from services.analytics.domain.case_view import build_view
+from tests.unit.builders import T0, classified, envelope, received
+
+pytestmark = pytest.mark.unit
+
+DUE = T0 + timedelta(days=3)
+
+
+def history():
+    return [
+        envelope(received(), version=1, at=T0),
+        envelope(classified("dispute"), version=2, at=T0),
+        envelope(OwnerAssigned(owner=OwnerRef(kind="staff", id="a"), rule="first_contact", reason="r"),
+                 at=T0 + timedelta(seconds=1)),
+        envelope(DeadlineSet(clock="resolution", due_at=DUE, policy="seed@1", rule="working_days 7",
+                             timezone="Asia/Shanghai"), at=T0 + timedelta(seconds=2)),
+        envelope(SettlementCaseOpened(level="dispute", reason="r"), at=T0 + timedelta(seconds=3)),
+    ]
+
+
+def test_the_view_gathers_what_every_service_recorded():
+    view = build_view(history())
+    assert view["level"] == "dispute" and view["categories"] == ["pricing_billing"]
+    assert view["owner"]["id"] == "a" and view["owner"]["kind"] == "staff"
+    assert view["deadlines"] == [{"clock": "resolution", "due": DUE.isoformat().replace("+00:00", "Z"),
+                                  "state": "running", "policy": "seed@1", "rule": "working_days 7", "warnings": []}]
+    assert view["settlement"]["state"] == "open"
+    assert [e["type"] for e in view["timeline"]] == [
+        "ComplaintReceived", "ComplaintClassified", "OwnerAssigned", "DeadlineSet", "SettlementCaseOpened"]
+
+
+def test_the_view_does_not_depend_on_the_order_events_arrived_in():
+    events = history()
+    shuffled = events[:]
+    random.Random(7).shuffle(shuffled)
+    assert build_view(shuffled) == build_view(events)
+
+
+def test_a_breached_deadline_makes_the_case_overdue():
+    events = history() + [envelope(DeadlineBreached(clock="resolution", due_at=DUE), at=DUE)]
+    view = build_view(events)
+    assert view["status"] == "overdue"
+    assert view["deadlines"][0]["state"] == "breached"
