@@ -63,10 +63,17 @@ def create_app(settings: FrontDoorSettings) -> FastAPI:
         cached = key_cache.get(digest)
         if cached and cached[1] > time.monotonic():
             return cached[0]
-        answer = await client.post(f"{urls['intake']}/internal/v1/authenticate", json={"api_key": api_key.strip()},
-                                   headers={INTERNAL_TOKEN_HEADER: settings.internal_token})
-        if answer.status_code != 200:
+        try:
+            answer = await client.post(f"{urls['intake']}/internal/v1/authenticate",
+                                       json={"api_key": api_key.strip()},
+                                       headers={INTERNAL_TOKEN_HEADER: settings.internal_token})
+        except httpx.HTTPError:
+            answer = None
+        if answer is not None and answer.status_code == 401:
             raise Problem(401, "unauthenticated", "Missing or invalid credentials")
+        if answer is None or answer.status_code != 200:
+            raise Problem(503, "unavailable", "Authentication is unavailable; retry later",
+                          headers_retry_after=1)
         tenant_id = answer.json()["tenant_id"]
         key_cache[digest] = (tenant_id, time.monotonic() + KEY_CACHE_SECONDS)
         return tenant_id

@@ -1,0 +1,117 @@
+"""The whole pipeline as real processes on a real broker and PostgreSQL: complaints in
+over HTTP, every service's events out in the case view and the audit trail."""
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+
+from tests.stack import DEMO_KEY, complaint_bodies, expected_types, submit, trail_counts, wait_for_case_views
+
+pytestmark = pytest.mark.e2e
+
+AUTH = {"Authorization": f"Bearer {DEMO_KEY}"}
+
+
+def test_two_hundred_complaints_reach_the_case_view_with_every_service_s_events(stack):
+    bodies = complaint_bodies(200, "e2e")
+    with ThreadPoolExecutor(8) as pool:
+        accepted = list(pool.map(lambda b: submit(stack.front_url, b), bodies))
+    ids = [a["complaint_id"] for a in accepted]
+    assert len(set(ids)) == 200
+
+    views = wait_for_case_views(stack.front_url, ids)
+    assert len(views) == 200, f"{200 - len(views)} complaints did not complete"
+    for body, cid in zip(bodies, ids):
+        view = views[cid]
+        assert view["branch_id"] == body["branch_id"] and view["external_id"] == body["external_id"]
+        expected_owner = body.get("received_by") or f"{body['branch_id']}:customer_service_centre"
+        assert view["owner"]["id"] == expected_owner
+        assert view["deadlines"][0]["clock"] == "resolution" and view["deadlines"][0]["due"]
+        assert (view["settlement"] is not None) == (view["level"] in ("dispute", "accident"))
+
+    counts = trail_counts(stack.database_url)
+    for cid in ids:
+        level = views[cid]["level"]
+        assert counts[cid] == {t: 1 for t in expected_types(level)}, cid
+
+
+def test_the_audit_trail_verifies(stack):
+    answer = httpx.get(f"{stack.service_url('analytics')}/internal/v1/trail/verify",
+                       headers={"X-Redress-Internal-Token": stack.internal_token}, timeout=60)
+    assert answer.status_code == 200
+    assert answer.json()["verified"] is True and answer.json()["entries"] > 0
+
+
+def test_a_retry_returns_the_first_answer_and_a_different_body_is_a_conflict(stack):
+    body = complaint_bodies(1, "idem")[0]
+    first = httpx.post(f"{stack.front_url}/v1/complaints", json=body, headers=AUTH)
+    again = httpx.post(f"{stack.front_url}/v1/complaints", json=body, headers=AUTH)
+    assert first.status_code == again.status_code == 202
+    assert again.json() == first.json() and again.headers.get("idempotent-replayed") == "true"
+    changed = httpx.post(f"{stack.front_url}/v1/complaints", json={**body, "text": "something else"}, headers=AUTH)
+    assert changed.status_code == 409
+    assert changed.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong-key"}, {"Authorization": "Basic abc"}])
+def test_a_missing_or_wrong_key_is_401_without_hints(stack, headers):
+    answer = httpx.post(f"{stack.front_url}/v1/complaints", json=complaint_bodies(1, "auth")[0], headers=headers)
+    assert answer.status_code == 401
+    assert answer.json()["title"] == "Missing or invalid credentials"
+    assert "lotus" not in answer.text
+
+
+def test_invalid_fields_are_named_by_json_pointer(stack):
+    body = {**complaint_bodies(1, "bad")[0], "channel": "pigeon", "received_at": "yesterday"}
+    del body["text"]
+    answer = httpx.post(f"{stack.front_url}/v1/complaints", json=body, headers=AUTH)
+    assert answer.status_code == 422 and answer.headers["content-type"] == "application/problem+json"
+    pointers = {e["pointer"] for e in answer.json()["errors"]}
+    assert pointers == {"/channel", "/received_at", "/text"}
+
+
+def test_an_unknown_branch_or_receiver_is_rejected_with_its_pointer(stack):
+    body = {**complaint_bodies(1, "branch")[0], "branch_id": "atlantis"}
+    answer = httpx.post(f"{stack.front_url}/v1/complaints", json=body, headers=AUTH)
+    assert answer.status_code == 422 and answer.json()["errors"][0]["pointer"] == "/branch_id"
+    body = {**complaint_bodies(1, "staff")[0], "received_by": "nobody"}
+    answer = httpx.post(f"{stack.front_url}/v1/complaints", json=body, headers=AUTH)
+    assert answer.status_code == 422 and answer.json()["errors"][0]["pointer"] == "/received_by"
+
+
+def test_an_unknown_complaint_is_404(stack):
+    answer = httpx.get(f"{stack.front_url}/v1/complaints/01a2074c-cd80-766b-b31a-000000000000", headers=AUTH)
+    assert answer.status_code == 404
+
+
+def test_the_openapi_document_lists_the_integration_paths(stack):
+    doc = httpx.get(f"{stack.front_url}/openapi.json").json()
+    assert {"/v1/complaints", "/v1/complaints/{complaint_id}"} <= set(doc["paths"])
+    assert "post" in doc["paths"]["/v1/complaints"]
+    assert doc["components"]["securitySchemes"]["apiKey"]["scheme"] == "bearer"
+
+
+def test_a_deadline_already_past_is_breached_once_and_the_case_is_overdue(stack):
+    body = {**complaint_bodies(1, "late")[0], "received_at": "2025-03-03T10:00:00+08:00",
+            "branch_id": "shanghai-jingan", "received_by": "shanghai-jingan-frontdesk"}
+    cid = submit(stack.front_url, body)["complaint_id"]
+    deadline_views = wait_for_case_views(stack.front_url, [cid])
+    assert cid in deadline_views
+    for _ in range(100):  # the timer ticks every half second
+        view = httpx.get(f"{stack.front_url}/v1/complaints/{cid}", headers=AUTH).json()
+        if view["status"] == "overdue":
+            break
+        time.sleep(0.2)
+    assert view["status"] == "overdue" and view["deadlines"][0]["state"] == "breached"
+    assert trail_counts(stack.database_url)[cid]["DeadlineBreached"] == 1
+
+
+def test_every_service_serves_metrics_health_and_readiness(stack):
+    for name in ("intake", "routing", "sla", "settlement", "analytics"):
+        url = stack.service_url(name)
+        assert httpx.get(f"{url}/healthz").status_code == 200
+        assert httpx.get(f"{url}/readyz").json()["ready"] is True
+        assert "redress_service_ready" in httpx.get(f"{url}/metrics").text
+    assert httpx.get(f"{stack.front_url}/readyz").status_code == 200
