@@ -40,6 +40,9 @@ class ComplaintReceived(Event):
     text_sha256: str = Field(description="Digest of the complaint text; the text stays in intake.")
     text_length: int
     subject_ref: str | None = Field(None, description="Pseudonym of the complainant (keyed hash).")
+    concerned_staff: tuple[str, ...] = Field((), description="Staff ids named in the complaint, if known.")
+    concerned_department: str | None = Field(None, description="Department id concerned, if known.")
+    representative_present: bool = Field(False, description="Submitted or pursued by an agent of the patient.")
 
 
 class Amount(BaseModel):
@@ -71,6 +74,20 @@ class ComplaintClassified(Event):
     language: str
     signals: tuple[Signal, ...] = ()
     classifier_version: str
+
+
+class ComplaintReclassified(Event):
+    """A person changed the level (an override is an event with a reason)."""
+
+    EVENT_TYPE = "ComplaintReclassified"
+    SOURCE = "intake"
+
+    level: Level
+    previous_level: Level
+    reason: str = Field(min_length=1)
+    by: str = Field(description="Staff id of who reclassified.")
+    categories: tuple[str, ...] | None = Field(None, description="New categories, when they changed too.")
+    flags: tuple[str, ...] | None = Field(None, description="New flags, when they changed too.")
 
 
 def received_day(received_at: datetime) -> str:

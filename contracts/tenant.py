@@ -1,9 +1,13 @@
-"""A clinic chain's description of itself: branches, departments and staff.
+"""A clinic chain's description of itself: branches, departments and staff, and the
+routing policy of seed 001 — the escalation ladder, the incident-team composition,
+conflict-of-interest declarations and the written-transfer acceptance time.
 
-One versioned YAML file per tenant (example: deploy/tenants/demo.yaml), validated whole
-before anything changes. Staff ids and department ids are what events refer to.
+One versioned YAML file per tenant (example: deploy/tenants/demo.yaml, format documented
+in docs/tenant-file.md), validated whole before anything changes. Staff ids and
+department ids are what events refer to; every routing decision records `version`.
 """
 
+from datetime import timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -60,6 +64,95 @@ class Staff(BaseModel):
     supervisor: str | None = None
 
 
+class EscalationRung(BaseModel):
+    """One rung of the escalation ladder: who may hold a case escalated to it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rung: str = Identifier
+    roles: tuple[Role, ...] = Field((), description="Roles that hold this rung; empty: anyone in the department.")
+    department_kind: DepartmentKind | None = Field(None, description="Holders must belong to such a department.")
+    takes_revenue_attribution: bool = Field(
+        False, description="Stepping onto this rung credits the client's future revenue to it (seed 001).")
+
+    @model_validator(mode="after")
+    def names_someone(self) -> "EscalationRung":
+        if not self.roles and self.department_kind is None:
+            raise ValueError(f"rung {self.rung!r}: give roles, a department_kind, or both")
+        return self
+
+
+DEFAULT_LADDER = (
+    EscalationRung(rung="consultant", roles=("consultant",)),
+    EscalationRung(rung="consultant_supervisor", roles=("consultant_supervisor",)),
+    EscalationRung(rung="customer_service", roles=("complaint_manager", "customer_service_specialist"),
+                   department_kind="customer_service_centre", takes_revenue_attribution=True),
+    EscalationRung(rung="medical_affairs", department_kind="medical_affairs"),
+)
+
+
+class TeamSeat(BaseModel):
+    """One seat of the incident team formed for a dispute or an accident."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    seat: str = Identifier
+    roles: tuple[Role, ...] = ()
+    case_owner: bool = Field(False, description="The seat is the complaint's current owner.")
+    clinical_only: bool = Field(False, description="Only when the complaint touches clinical matters.")
+
+    @model_validator(mode="after")
+    def filled_somehow(self) -> "TeamSeat":
+        if not self.roles and not self.case_owner:
+            raise ValueError(f"seat {self.seat!r}: give roles or case_owner: true")
+        return self
+
+
+class IncidentTeamPolicy(BaseModel):
+    """Seeds 000 and 001: owner, operations, customer service, the consultant, and for
+    clinical matters a senior doctor and the head nurse; one of them negotiates."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    seats: tuple[TeamSeat, ...] = (
+        TeamSeat(seat="owner", case_owner=True),
+        TeamSeat(seat="operations", roles=("operations_lead",)),
+        TeamSeat(seat="customer_service", roles=("complaint_manager", "customer_service_specialist")),
+        TeamSeat(seat="consultant", roles=("consultant",)),
+        TeamSeat(seat="senior_doctor", roles=("senior_doctor",), clinical_only=True),
+        TeamSeat(seat="head_nurse", roles=("head_nurse",), clinical_only=True),
+    )
+    negotiator: str = "customer_service"
+    clinical_categories: tuple[str, ...] = (
+        "clinical_harm", "treatment_outcome", "informed_consent", "device_material", "staff_qualification",
+    )
+
+    @model_validator(mode="after")
+    def negotiator_has_a_seat(self) -> "IncidentTeamPolicy":
+        seats = _unique("incident_team.seats", [s.seat for s in self.seats])
+        if self.negotiator not in seats:
+            raise ValueError(f"incident_team.negotiator: no seat named {self.negotiator!r}")
+        return self
+
+
+class ConflictOfInterest(BaseModel):
+    """A declared conflict: `staff` never holds or handles cases touching what they conflict with."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    staff: str
+    patient_ref: str | None = Field(None, description="Complainant pseudonym (ComplaintReceived.subject_ref).")
+    with_staff: str | None = Field(None, description="A staff member: cases naming them.")
+    branch: str | None = Field(None, description="A branch: every case of that branch.")
+    note: str | None = Field(None, max_length=200)
+
+    @model_validator(mode="after")
+    def exactly_one_subject(self) -> "ConflictOfInterest":
+        if sum(x is not None for x in (self.patient_ref, self.with_staff, self.branch)) != 1:
+            raise ValueError(f"conflict of {self.staff!r}: give exactly one of patient_ref, with_staff, branch")
+        return self
+
+
 class TenantConfig(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -69,6 +162,16 @@ class TenantConfig(BaseModel):
     branches: tuple[Branch, ...] = Field(min_length=1)
     departments: tuple[Department, ...] = ()
     staff: tuple[Staff, ...] = ()
+    escalation_ladder: tuple[EscalationRung, ...] = Field(DEFAULT_LADDER, min_length=1)
+    incident_team: IncidentTeamPolicy = Field(default_factory=lambda: IncidentTeamPolicy())
+    conflicts_of_interest: tuple[ConflictOfInterest, ...] = ()
+    transfer_acceptance_timeout: timedelta = Field(
+        timedelta(hours=4), description="A written transfer nobody accepts within this time escalates.")
+    approver_roles: tuple[Role, ...] = Field(
+        ("complaint_manager", "department_head", "medical_director"),
+        description="Who may approve or change the proposed handling department.")
+    representative_verifier_roles: tuple[Role, ...] = Field(
+        ("legal_counsel", "complaint_manager"), description="Who may record a power of attorney as verified.")
 
     @model_validator(mode="after")
     def references_resolve(self) -> "TenantConfig":
@@ -85,6 +188,16 @@ class TenantConfig(BaseModel):
                 raise ValueError(f"staff[{i}].department: unknown department {s.department!r}")
             if s.supervisor is not None and s.supervisor not in staff_ids:
                 raise ValueError(f"staff[{i}].supervisor: unknown staff member {s.supervisor!r}")
+        _unique("escalation_ladder", [r.rung for r in self.escalation_ladder])
+        for i, c in enumerate(self.conflicts_of_interest):
+            if c.staff not in staff_ids:
+                raise ValueError(f"conflicts_of_interest[{i}].staff: unknown staff member {c.staff!r}")
+            if c.with_staff is not None and c.with_staff not in staff_ids:
+                raise ValueError(f"conflicts_of_interest[{i}].with_staff: unknown staff member {c.with_staff!r}")
+            if c.branch is not None and c.branch not in branch_ids:
+                raise ValueError(f"conflicts_of_interest[{i}].branch: unknown branch {c.branch!r}")
+        if self.transfer_acceptance_timeout <= timedelta(0):
+            raise ValueError("transfer_acceptance_timeout: must be positive")
         return self
 
     def branch(self, branch_id: str) -> Branch | None:

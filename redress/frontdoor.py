@@ -25,6 +25,7 @@ from runtime.settings import FrontDoorSettings
 ROUTES: tuple[tuple[str, re.Pattern, str], ...] = (
     ("POST", re.compile(r"^/v1/complaints$"), "intake"),
     ("GET", re.compile(r"^/v1/complaints/[^/]+$"), "analytics"),
+    ("POST", re.compile(r"^/v1/complaints/[^/]+/sla/(contacts|resolution|reopening|waits|replies|waits/end)$"), "sla"),
 )
 FORWARDED_HEADERS = ("content-type", "idempotency-key", "accept")
 KEY_CACHE_SECONDS = 30.0

@@ -6,6 +6,8 @@ import json
 import secrets
 import time
 from contextlib import contextmanager
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 from pathlib import Path
 
 import asyncpg
@@ -18,8 +20,9 @@ from tests import infra
 DEMO_KEY = "test-demo-key-" + "x" * 16
 DEMO = Path(__file__).resolve().parents[1] / "deploy" / "tenants" / "demo.yaml"
 DEV_SET = Path(__file__).resolve().parent / "data" / "classification-dev.jsonl"
-BRANCH_DESKS = [("shanghai-jingan", "+08:00"), ("moscow-arbat", "+03:00"), ("london-marylebone", "+00:00"),
-                ("beijing-chaoyang", "+08:00"), ("novosibirsk-centre", "+07:00")]
+BRANCH_DESKS = [("shanghai-jingan", "Asia/Shanghai"), ("moscow-arbat", "Europe/Moscow"),
+                ("london-marylebone", "Europe/London"), ("beijing-chaoyang", "Asia/Shanghai"),
+                ("novosibirsk-centre", "Asia/Novosibirsk")]
 SETTLEMENT_LEVELS = {"dispute", "accident"}
 BASE_TYPES = {"ComplaintReceived", "ComplaintClassified", "OwnerAssigned", "DeadlineSet"}
 
@@ -46,15 +49,20 @@ def running_stack(postgres_url: str, workdir: Path, *, separate_relay: str | Non
             stack.stop_all()
 
 
+def received_now(zone: str) -> str:
+    """Now, with the branch's offset: no clock of a fresh complaint is due during a test."""
+    return datetime.now(timezone.utc).astimezone(ZoneInfo(zone)).isoformat(timespec="seconds")
+
+
 def complaint_bodies(n: int, prefix: str) -> list[dict]:
     """n submissions cycling through the dev-set texts, branches, channels and receivers."""
     texts = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines()]
     bodies = []
     for i in range(n):
         sample = texts[i % len(texts)]
-        branch, offset = BRANCH_DESKS[i % len(BRANCH_DESKS)]
+        branch, zone = BRANCH_DESKS[i % len(BRANCH_DESKS)]
         body = {"external_id": f"{prefix}-{i}", "branch_id": branch, "channel": sample["channel"],
-                "received_at": f"2026-11-2{3 + i % 5}T10:{i % 60:02d}:00{offset}", "text": sample["text"]}
+                "received_at": received_now(zone), "text": sample["text"]}
         if i % 3:
             body["received_by"] = f"{branch}-frontdesk"
         if i % 4 == 0:
@@ -109,17 +117,49 @@ def wait_for_case_views(front_url: str, complaint_ids: list[str], timeout: float
 
 
 def trail_counts(database_url: str) -> dict[str, dict[str, int]]:
-    """complaint id -> event type -> how many times it is in the audit trail."""
+    """complaint id -> event key -> how many times it is in the audit trail. The key is the
+    type, plus `:clock#instance` for events about one clock (several clocks run at once)."""
     async def fetch():
         conn = await asyncpg.connect(database_url)
         try:
-            rows = await conn.fetch("SELECT complaint_id::text AS cid, type, count(*) AS n FROM analytics.trail"
-                                    " GROUP BY 1, 2")
+            rows = await conn.fetch(
+                "SELECT complaint_id::text AS cid, type || coalesce(':' || (envelope->'payload'->>'clock') || '#'"
+                " || coalesce(envelope->'payload'->>'instance', '1'), '') AS key, count(*) AS n"
+                " FROM analytics.trail GROUP BY 1, 2")
         finally:
             await conn.close()
         counts: dict[str, dict[str, int]] = {}
         for r in rows:
-            counts.setdefault(r["cid"], {})[r["type"]] = r["n"]
+            counts.setdefault(r["cid"], {})[r["key"]] = r["n"]
         return counts
+
+    return asyncio.run(fetch())
+
+
+def types_of(counts: dict[str, int]) -> set[str]:
+    return {key.split(":")[0] for key in counts}
+
+
+def stream_gaps(database_url: str) -> list[str]:
+    """Every service's stream, as the trail holds it, must be that service's own event store
+    exactly: versions 1..n, each once, for every complaint."""
+    async def fetch():
+        conn = await asyncpg.connect(database_url)
+        try:
+            problems = []
+            for source in ("intake", "routing", "sla", "settlement"):
+                rows = await conn.fetch(
+                    f"SELECT e.complaint_id::text AS cid, count(*) AS written, ("
+                    f" SELECT count(*) FROM analytics.trail t WHERE t.source = '{source}'"
+                    f" AND t.complaint_id = e.complaint_id) AS trailed, ("
+                    f" SELECT count(DISTINCT (t.envelope->>'stream_version')) FROM analytics.trail t"
+                    f" WHERE t.source = '{source}' AND t.complaint_id = e.complaint_id) AS versions"
+                    f" FROM {source}.events e GROUP BY e.complaint_id")
+                problems += [f"{source} {r['cid']}: written {r['written']}, in trail {r['trailed']},"
+                             f" distinct versions {r['versions']}"
+                             for r in rows if not r["written"] == r["trailed"] == r["versions"]]
+            return problems
+        finally:
+            await conn.close()
 
     return asyncio.run(fetch())

@@ -1,28 +1,31 @@
-"""SLA use cases: remember receipts, start clocks on classification, fire due clocks.
+"""SLA use cases: remember receipts, start clocks on classification, apply case commands,
+fire due clocks.
 
-The timer is durable: due clocks are found through the partial index on `clocks`, locked
-with SKIP LOCKED so two SLA instances never fire the same clock, and the breach event,
-the clock's new state and the outbox row commit together.
+The timer is durable: one `clocks` row per clock (and one for a wait that may overrun)
+holds when `on_tick` must next run, recomputed from the state after every change. Due
+rows are locked with SKIP LOCKED, so two SLA instances never fire the same clock, and the
+events, the rows' new times and the outbox commit in one transaction.
 """
 
 import asyncio
 import logging
 from datetime import datetime, timezone
+from uuid import UUID
 
 import asyncpg
 
 from contracts.envelope import Actor, Envelope
+from contracts.events import Event
 from contracts.intake import ComplaintReceived
 from contracts.registry import payload_of
-from contracts.sla import DeadlineBreached, DeadlineSet
 from runtime import eventstore
 from runtime.consumer import Rejected
 from runtime.logs import log
 from runtime.metrics import EVENTS_APPENDED
-from runtime.reactions import react
 from services.sla import metrics
-from services.sla.domain import clocks
+from services.sla.domain import actions, clocks
 from services.sla.domain.calendars import UnknownCountryError
+from services.sla.domain.commands import Command
 from services.sla.domain.due import UnknownTimeZoneError
 
 logger = logging.getLogger(__name__)
@@ -32,11 +35,39 @@ FIRE_BATCH = 200
 GAUGE_SECONDS = 15.0
 
 
+class UnknownComplaint(LookupError):
+    pass
+
+
 def fold(history: list[Envelope]) -> clocks.Clocks:
     state = clocks.Clocks()
     for past in history:
         state = clocks.evolve(state, payload_of(past))
     return state
+
+
+async def _record(conn: asyncpg.Connection, history: list[Envelope], events: list[Event], why: eventstore.Provenance,
+                  now: datetime) -> None:
+    """Append decided events, then bring the complaint's timer rows in line with the new state."""
+    if not events:
+        return
+    await eventstore.append(conn, source="sla", expected_version=len(history), events=events, why=why, recorded_at=now)
+    state = fold(history)
+    for event in events:
+        state = clocks.evolve(state, event)
+        EVENTS_APPENDED.labels("sla", event.EVENT_TYPE).inc()
+        metrics.count(event)
+    for row, due in clocks.timers(state).items():
+        if due is None:
+            await conn.execute("UPDATE clocks SET state = 'done' WHERE complaint_id = $1 AND clock = $2",
+                               why.complaint_id, row)
+        else:
+            await conn.execute(
+                "INSERT INTO clocks (complaint_id, clock, tenant_id, correlation_id, due_at, state)"
+                " VALUES ($1, $2, $3, $4, $5, 'running') ON CONFLICT (complaint_id, clock)"
+                " DO UPDATE SET due_at = $5, state = 'running'",
+                why.complaint_id, row, why.tenant_id, why.correlation_id, due,
+            )
 
 
 async def handle(conn: asyncpg.Connection, envelope: Envelope, now: datetime) -> str:
@@ -51,27 +82,37 @@ async def handle(conn: asyncpg.Connection, envelope: Envelope, now: datetime) ->
         raise Rejected("classified before received: ComplaintReceived has not been seen for this complaint")
     received = payload_of(Envelope.model_validate_json(raw))
     assert isinstance(received, ComplaintReceived)
-
-    def decide(history, incoming, _now):
-        try:
-            return clocks.on_classified(fold(history), received, payload_of(incoming))
-        except (UnknownCountryError, UnknownTimeZoneError) as exc:
-            raise Rejected(str(exc)) from exc
-
-    for event in await react(conn, envelope, now, source="sla", decide=decide):
-        if isinstance(event, DeadlineSet):
-            await conn.execute(
-                "INSERT INTO clocks (complaint_id, clock, tenant_id, correlation_id, due_at, state)"
-                " VALUES ($1, $2, $3, $4, $5, 'running') ON CONFLICT (complaint_id, clock)"
-                " DO UPDATE SET due_at = $5, state = 'running'",
-                envelope.complaint_id, event.clock, envelope.tenant_id, envelope.correlation_id, event.due_at,
-            )
+    history = await eventstore.load_stream(conn, envelope.complaint_id)
+    try:
+        events = clocks.on_classified(fold(history), received, payload_of(envelope))
+    except (UnknownCountryError, UnknownTimeZoneError) as exc:
+        raise Rejected(str(exc)) from exc
+    why = eventstore.Provenance(
+        tenant_id=envelope.tenant_id, complaint_id=envelope.complaint_id, actor=Actor(kind="service", id="sla"),
+        correlation_id=envelope.correlation_id, causation_id=envelope.event_id, occurred_at=now,
+    )
+    await _record(conn, history, events, why, now)
     return "processed"
 
 
+async def apply_command(pool: asyncpg.Pool, tenant_id: str, complaint_id: UUID, command: Command,
+                        correlation_id: UUID, now: datetime) -> list[str]:
+    """A staff member's action on a case's clocks; raises UnknownComplaint or CommandRejected."""
+    async with pool.acquire() as conn, conn.transaction():
+        history = await eventstore.load_stream(conn, complaint_id)
+        if not history or history[0].tenant_id != tenant_id:
+            raise UnknownComplaint(complaint_id)
+        events = actions.decide(fold(history), command, now)
+        why = eventstore.Provenance(
+            tenant_id=tenant_id, complaint_id=complaint_id, actor=Actor(kind="staff", id=command.by),
+            correlation_id=correlation_id, causation_id=history[-1].event_id, occurred_at=command.at,
+        )
+        await _record(conn, history, events, why, now)
+    return [e.EVENT_TYPE for e in events]
+
+
 async def fire_due_clocks(pool: asyncpg.Pool, now: datetime) -> int:
-    """Breach every running clock due by `now`, once. Returns how many fired."""
-    fired: list[str] = []
+    """Emit what is due by `now` (warnings, breaches, pause overruns), once. Returns rows handled."""
     async with pool.acquire() as conn, conn.transaction():
         due = await conn.fetch(
             "SELECT complaint_id, clock, tenant_id, correlation_id FROM clocks WHERE state = 'running'"
@@ -79,22 +120,22 @@ async def fire_due_clocks(pool: asyncpg.Pool, now: datetime) -> int:
         )
         for row in due:
             history = await eventstore.load_stream(conn, row["complaint_id"])
-            events = clocks.on_tick(fold(history), row["clock"], now)
-            if events:
-                why = eventstore.Provenance(
-                    tenant_id=row["tenant_id"], complaint_id=row["complaint_id"], actor=Actor(kind="service", id="sla"),
-                    correlation_id=row["correlation_id"], causation_id=history[-1].event_id if history else None,
-                    occurred_at=now,
-                )
-                await eventstore.append(conn, source="sla", expected_version=len(history), events=events, why=why,
-                                        recorded_at=now)
-                fired.append(row["clock"])
-            await conn.execute("UPDATE clocks SET state = 'breached' WHERE complaint_id = $1 AND clock = $2",
-                               row["complaint_id"], row["clock"])
-    for clock in fired:
-        EVENTS_APPENDED.labels("sla", DeadlineBreached.EVENT_TYPE).inc()
-        metrics.BREACHED.labels(clock).inc()
-    return len(fired)
+            state = fold(history)
+            events = clocks.on_tick(state, row["clock"], now)
+            if not events:  # nothing left to fire on this row: park it
+                next_due = clocks.timers(state).get(row["clock"])
+                await conn.execute(
+                    "UPDATE clocks SET state = CASE WHEN $3::timestamptz IS NULL OR $3 <= $4 THEN 'done'"
+                    " ELSE 'running' END, due_at = coalesce($3, due_at) WHERE complaint_id = $1 AND clock = $2",
+                    row["complaint_id"], row["clock"], next_due, now)
+                continue
+            why = eventstore.Provenance(
+                tenant_id=row["tenant_id"], complaint_id=row["complaint_id"], actor=Actor(kind="service", id="sla"),
+                correlation_id=row["correlation_id"], causation_id=history[-1].event_id if history else None,
+                occurred_at=now,
+            )
+            await _record(conn, history, events, why, now)
+    return len(due)
 
 
 async def next_due(pool: asyncpg.Pool) -> datetime | None:
@@ -107,7 +148,7 @@ async def count_open_clocks(pool: asyncpg.Pool) -> None:
 
 
 async def timer_loop(rt) -> None:
-    """Fire due clocks; sleep until the next one is due, at most TICK_SECONDS."""
+    """Fire due rows; sleep until the next one is due, at most TICK_SECONDS."""
     counted_at = 0.0
     while not rt.stop.is_set():
         try:

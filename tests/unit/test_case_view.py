@@ -32,8 +32,9 @@ def test_the_view_gathers_what_every_service_recorded():
     view = build_view(history())
     assert view["level"] == "dispute" and view["categories"] == ["pricing_billing"]
     assert view["owner"]["id"] == "a" and view["owner"]["kind"] == "staff"
-    assert view["deadlines"] == [{"clock": "resolution", "due": DUE.isoformat().replace("+00:00", "Z"),
-                                  "state": "running", "policy": "seed@1", "rule": "working_days 7", "warnings": []}]
+    assert view["deadlines"] == [{"clock": "resolution", "instance": 1, "due": DUE.isoformat().replace("+00:00", "Z"),
+                                  "state": "running", "mode": "operational", "policy": "seed@1",
+                                  "rule": "working_days 7", "warnings": []}]
     assert view["settlement"]["state"] == "open"
     assert [e["type"] for e in view["timeline"]] == [
         "ComplaintReceived", "ComplaintClassified", "OwnerAssigned", "DeadlineSet", "SettlementCaseOpened"]
@@ -51,3 +52,18 @@ def test_a_breached_deadline_makes_the_case_overdue():
     view = build_view(events)
     assert view["status"] == "overdue"
     assert view["deadlines"][0]["state"] == "breached"
+
+
+def test_each_clock_shows_its_latest_state_and_resolution_stops_them():
+    from contracts.sla import ClockPaused, ClockStopped, DeadlineApproached
+
+    events = history() + [
+        envelope(DeadlineApproached(clock="resolution", warn_at=T0, due_at=DUE, share=0.75), at=T0 + timedelta(1)),
+        envelope(ClockPaused(clock="resolution", paused_at=T0, waiting_on="complainant", reason="asked for X-rays"),
+                 at=T0 + timedelta(days=1, seconds=1)),
+    ]
+    assert build_view(events)["deadlines"][0]["state"] == "paused"
+    stopped = events + [envelope(ClockStopped(clock="resolution", stopped_at=T0, reason="resolved"),
+                                 at=T0 + timedelta(days=2))]
+    view = build_view(stopped)
+    assert view["deadlines"][0]["state"] == "stopped" and view["status"] == "resolved"

@@ -6,6 +6,15 @@ complaint's events sorted by when they happened, never over arrival order.
 
 from contracts.envelope import Envelope
 
+# What each SLA event makes of the clock it names (a new DeadlineSet starts it again).
+CLOCK_STATES = {
+    "DeadlineApproached": "approaching",
+    "DeadlineBreached": "breached",
+    "ClockPaused": "paused",
+    "ClockResumed": "running",
+    "ClockStopped": "stopped",
+}
+
 STATUS_BY_EVENT = {
     "ComplaintReceived": "received",
     "ComplaintClassified": "classified",
@@ -24,7 +33,7 @@ def build_view(envelopes: list[Envelope]) -> dict:
         "complaint_id": str(ordered[0].complaint_id), "tenant_id": ordered[0].tenant_id,
         "status": "received", "external_id": None, "channel": None, "branch_id": None, "received_at": None,
         "level": None, "categories": [], "flags": [], "amount": None, "language": None, "classification_signals": [],
-        "owner": None, "deadlines": [], "settlement": None, "timeline": [],
+        "owner": None, "deadlines": [], "waiting_on": None, "settlement": None, "timeline": [],
     }
     deadlines: dict[str, dict] = {}
     for env in ordered:
@@ -39,18 +48,28 @@ def build_view(envelopes: list[Envelope]) -> dict:
         elif env.type == "OwnerAssigned":
             view["owner"] = {**p["owner"], "since": env.occurred_at.isoformat(), "rule": p["rule"]}
         elif env.type == "DeadlineSet":
-            deadlines[p["clock"]] = {"clock": p["clock"], "due": p["due_at"], "state": "running",
+            deadlines[p["clock"]] = {"clock": p["clock"], "instance": p.get("instance", 1), "due": p["due_at"],
+                                     "state": "running", "mode": p.get("mode", "operational"),
                                      "policy": p["policy"], "rule": p["rule"], "warnings": list(p.get("warnings", []))}
-        elif env.type == "DeadlineBreached" and p["clock"] in deadlines:
-            deadlines[p["clock"]]["state"] = "breached"
+        elif env.type in CLOCK_STATES and p["clock"] in deadlines:
+            if deadlines[p["clock"]]["instance"] == p.get("instance", 1):
+                deadlines[p["clock"]]["state"] = CLOCK_STATES[env.type]
+        elif env.type == "WaitingStarted":
+            view["waiting_on"] = p["waiting_on"]
+        elif env.type == "WaitingEnded":
+            view["waiting_on"] = None
         elif env.type == "SettlementCaseOpened":
             view["settlement"] = {"state": "open", "opened_at": env.occurred_at.isoformat(), "reason": p["reason"]}
         view["status"] = STATUS_BY_EVENT.get(env.type, view["status"])
+        if env.type == "ClockStopped" and p.get("reason") == "resolved":
+            view["status"] = "resolved"
+        elif env.type == "DeadlineSet" and p.get("reason") == "reopened":
+            view["status"] = "reopened"
         view["timeline"].append({
             "event_id": str(env.event_id), "type": env.type, "source": env.source,
             "occurred_at": env.occurred_at.isoformat(), "actor": env.actor.model_dump(),
         })
     view["deadlines"] = list(deadlines.values())
-    if any(d["state"] == "breached" for d in view["deadlines"]):
+    if any(d["state"] == "breached" for d in view["deadlines"]) and view["status"] != "resolved":
         view["status"] = "overdue"
     return view

@@ -1,51 +1,62 @@
-"""First-contact responsibility (seed 001, 首接负责制): whoever receives a complaint owns
-it from the first second, in whatever form it arrived. When nobody received it in person
-(an integration, a review site), the branch's customer-service centre owns it.
+"""Rule 1, first-contact responsibility (seed 001, 首接负责制 — 谁接待谁负责): whoever
+receives a complaint owns it from the first second, in whatever form it arrived. When
+nobody received it in person (an integration, a review site), the branch's
+customer-service centre owns it. An implicated receiver passes it on at once (rule 8).
 """
 
-from pydantic import BaseModel, ConfigDict
+from datetime import datetime
 
 from contracts.envelope import Envelope
 from contracts.intake import ComplaintReceived
 from contracts.registry import payload_of
 from contracts.routing import OwnerAssigned, OwnerRef
+from contracts.tenant import TenantConfig
+from services.routing.domain import organisation, recusal
+from services.routing.domain.case import RoutingCase, evolve, replay
+from services.routing.domain.workload import Workload
 
 
-class Routing(BaseModel):
-    """What routing knows of one complaint."""
+def first_owner(state: RoutingCase, received: ComplaintReceived, org: TenantConfig, now: datetime,
+                workload: Workload) -> list:
+    """`state` already knows the receipt (evolved with `received`)."""
+    branch = received.branch.branch_id
+    receiver = received.received_by
+    if receiver and org.staff_member(receiver) is not None:
+        recused = recusal.receiver_recused(state, org, receiver, now, workload)
+        if recused:
+            return recused
+        return [OwnerAssigned(owner=OwnerRef(kind="staff", id=receiver), rule="first_contact",
+                              reason="received the complaint", at=now, config_version=org.version)]
+    rule, reason = (
+        ("first_contact_unknown_receiver", f"received by {receiver!r}, unknown to the tenant; "
+                                           "the branch's customer-service centre owns it")
+        if receiver else
+        ("first_contact_no_receiver", "arrived without a receiver; the branch's customer-service centre owns it")
+    )
+    return [OwnerAssigned(owner=organisation.customer_service(org, branch), rule=rule, reason=reason, at=now,
+                          config_version=org.version)]
 
-    model_config = ConfigDict(frozen=True)
 
-    owner: OwnerRef | None = None
-
-
-def evolve(state: Routing, event: object) -> Routing:
-    if isinstance(event, OwnerAssigned):
-        return state.model_copy(update={"owner": event.owner})
-    return state
-
-
-def customer_service_of(branch_id: str) -> OwnerRef:
-    """The branch's customer-service centre, addressed by role until the tenant's
-    organisation is projected into routing."""
-    return OwnerRef(kind="department", id=f"{branch_id}:customer_service_centre")
-
-
-def on_received(state: Routing, received: ComplaintReceived) -> list[OwnerAssigned]:
+def on_received(state: RoutingCase, received: ComplaintReceived, org: TenantConfig, now: datetime,
+                workload: Workload) -> list:
     if state.owner is not None:
         return []
-    if received.received_by:
-        return [OwnerAssigned(owner=OwnerRef(kind="staff", id=received.received_by), rule="first_contact",
-                              reason="received the complaint")]
-    return [OwnerAssigned(owner=customer_service_of(received.branch.branch_id), rule="first_contact_no_receiver",
-                          reason=f"arrived without a receiver; the branch's customer-service centre owns it")]
+    return first_owner(evolve(state, received), received, org, now, workload)
+
+
+# The walking skeleton's entry point, kept until the service passes the tenant's
+# organisation in (see services/routing/domain/decider.py: decide_from_stream).
+
+def customer_service_of(branch_id: str) -> OwnerRef:
+    return OwnerRef(kind="department", id=f"{branch_id}:customer_service_centre")
 
 
 def decide(history: list[Envelope], incoming: Envelope, _now) -> list[OwnerAssigned]:
     event = payload_of(incoming)
-    if not isinstance(event, ComplaintReceived):
+    if not isinstance(event, ComplaintReceived) or replay(history).owner is not None:
         return []
-    state = Routing()
-    for past in history:
-        state = evolve(state, payload_of(past))
-    return on_received(state, event)
+    if event.received_by:
+        return [OwnerAssigned(owner=OwnerRef(kind="staff", id=event.received_by), rule="first_contact",
+                              reason="received the complaint")]
+    return [OwnerAssigned(owner=customer_service_of(event.branch.branch_id), rule="first_contact_no_receiver",
+                          reason="arrived without a receiver; the branch's customer-service centre owns it")]
