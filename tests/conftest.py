@@ -1,13 +1,21 @@
 """Session-wide real servers; see tests/infra.py for how each is chosen."""
 
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from tests import infra
 
 
 @pytest.fixture(scope="session")
-def workdir(tmp_path_factory):
-    return tmp_path_factory.mktemp("redress")
+def workdir():
+    # Not pytest's tmp_path: pytest prunes old basetemp folders, and with several pytest
+    # sessions on one machine that would delete a running server's data directory.
+    path = Path(tempfile.mkdtemp(prefix="redress-tests-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
