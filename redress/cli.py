@@ -23,6 +23,8 @@ audit_app = typer.Typer(help="The audit trail.", no_args_is_help=True)
 app.add_typer(tenant_app, name="tenant")
 app.add_typer(sla_app, name="sla")
 app.add_typer(audit_app, name="audit")
+dlq_app = typer.Typer(help="Dead letters of the inbound topic.", no_args_is_help=True)
+app.add_typer(dlq_app, name="dlq")
 
 DEMO_FILE = Path(__file__).resolve().parent.parent / "deploy" / "tenants" / "demo.yaml"
 
@@ -68,7 +70,7 @@ def up(
         if demo:
             api_key = os.environ.get("REDRESS_DEMO_API_KEY") or secrets.token_urlsafe(24)
             config = operations.read_tenant_file(DEMO_FILE)
-            operations.apply_tenant(stack.service_url("intake"), stack.internal_token, config, api_key)
+            operations.apply_tenant(stack.service_urls(), stack.internal_token, config, api_key)
         _print_urls(stack, database_url, bootstrap, api_key, broker is not None)
         while not (exited := [n for n, p in stack.processes.items() if p.poll() is not None]):
             time.sleep(0.5)
@@ -117,14 +119,15 @@ def tenant_apply(
     file: Path = typer.Argument(..., exists=True, dir_okay=False),
     api_key: str = typer.Option(..., envvar="REDRESS_TENANT_API_KEY", help="The tenant's API key (16+ characters)."),
 ) -> None:
-    """Validate a tenant file and apply it (needs REDRESS_INTAKE_URL and REDRESS_INTERNAL_TOKEN)."""
+    """Validate a tenant file and apply it (needs REDRESS_INTAKE_URL, REDRESS_ROUTING_URL,
+    REDRESS_SLA_URL and REDRESS_INTERNAL_TOKEN)."""
     try:
         config = operations.read_tenant_file(file)
     except operations.TenantFileError as exc:
         _say(str(exc))
         raise typer.Exit(2) from None
-    result = operations.apply_tenant(_required("REDRESS_INTAKE_URL"), _required("REDRESS_INTERNAL_TOKEN"), config,
-                                     api_key)
+    urls = {name: _required(f"REDRESS_{name.upper()}_URL") for name in ("intake", *operations.ORGANISATION_HOLDERS)}
+    result = operations.apply_tenant(urls, _required("REDRESS_INTERNAL_TOKEN"), config, api_key)
     typer.echo(f"applied {result['tenant_id']} version {result['version']}")
 
 
@@ -164,3 +167,43 @@ def classify() -> None:
 
     for line in classify_lines(sys.stdin):
         sys.stdout.write(line + "\n")
+
+
+@dlq_app.command("list")
+def dlq_list(
+    all_: bool = typer.Option(False, "--all", help="Also list dead letters already re-submitted."),
+    limit: int = typer.Option(100, help="At most this many."),
+) -> None:
+    """List the inbound topic's dead letters: id, source, tenant, reason (needs REDRESS_INTAKE_URL and
+    REDRESS_INTERNAL_TOKEN). The messages themselves stay sealed in intake."""
+    answer = httpx.get(f"{_required('REDRESS_INTAKE_URL')}/internal/v1/dead-letters",
+                       params={"all": all_, "limit": limit},
+                       headers={INTERNAL_TOKEN_HEADER: _required("REDRESS_INTERNAL_TOKEN")}, timeout=30)
+    answer.raise_for_status()
+    letters = answer.json()["dead_letters"]
+    for d in letters:
+        state = f"resubmitted -> {d['complaint_id']}" if d["resubmitted_at"] else "pending"
+        typer.echo(f"{d['id']}\t{d['topic']}/{d['partition']}/{d['offset']}\t{d['tenant_id'] or '-'}\t{state}"
+                   f"\tattempts={d['attempts']}\t{d['reason']}")
+    _say(f"{len(letters)} dead letter(s)")
+
+
+@dlq_app.command("resubmit")
+def dlq_resubmit(
+    dead_letter_id: int = typer.Argument(..., metavar="ID"),
+    body: Path = typer.Option(None, exists=True, dir_okay=False, help="A corrected JSON body to submit instead."),
+) -> None:
+    """Submit a dead letter again (after fixing its cause, or with --body a corrected message)."""
+    content = body.read_bytes() if body else None
+    answer = httpx.post(f"{_required('REDRESS_INTAKE_URL')}/internal/v1/dead-letters/{dead_letter_id}/resubmit",
+                        content=content, headers={INTERNAL_TOKEN_HEADER: _required("REDRESS_INTERNAL_TOKEN"),
+                                                  "content-type": "application/json"}, timeout=30)
+    result = answer.json()
+    if answer.status_code != 200:
+        _say(f"{answer.status_code}: {result.get('detail') or result.get('title')}")
+        raise typer.Exit(1)
+    if not result["resubmitted"]:
+        _say(f"still refused: {result['reason']}")
+        raise typer.Exit(1)
+    typer.echo(f"dead letter {dead_letter_id} -> complaint {result['complaint_id']}"
+               + (" (already registered)" if result.get("replayed") else ""))

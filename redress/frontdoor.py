@@ -25,9 +25,17 @@ from runtime.settings import FrontDoorSettings
 ROUTES: tuple[tuple[str, re.Pattern, str], ...] = (
     ("POST", re.compile(r"^/v1/complaints$"), "intake"),
     ("GET", re.compile(r"^/v1/complaints/[^/]+$"), "analytics"),
+    ("GET", re.compile(r"^/v1/complaints/[^/]+/registration$"), "intake"),
+    ("POST", re.compile(r"^/v1/complaints/[^/]+/reclassification$"), "intake"),
+    ("POST", re.compile(r"^/v1/subjects/erasure$"), "intake"),
+    ("DELETE", re.compile(r"^/v1/subjects/[^/]+$"), "intake"),
     ("POST", re.compile(r"^/v1/complaints/[^/]+/sla/(contacts|resolution|reopening|waits|replies|waits/end)$"), "sla"),
+    ("POST", re.compile(r"^/v1/complaints/[^/]+/(transfers|transfers/accept|transfers/reject|escalations"
+                        r"|handling-department/approval|representative/verification)$"), "routing"),
+    ("PUT", re.compile(r"^/v1/complaints/[^/]+/handler$"), "routing"),
+    ("GET", re.compile(r"^/v1/staff/[^/]+/cases$"), "routing"),
 )
-FORWARDED_HEADERS = ("content-type", "idempotency-key", "accept")
+FORWARDED_HEADERS = ("content-type", "idempotency-key", "accept", "x-acting-staff")
 KEY_CACHE_SECONDS = 30.0
 
 

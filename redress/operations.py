@@ -27,6 +27,9 @@ async def prepare(database_url: str, bootstrap_servers: str, partitions: int) ->
     return await create_topics(bootstrap_servers, partitions)
 
 
+ORGANISATION_HOLDERS = ("routing", "sla")
+
+
 class TenantFileError(ValueError):
     pass
 
@@ -44,11 +47,17 @@ def read_tenant_file(path: Path) -> TenantConfig:
         raise TenantFileError(f"{path}: {len(lines)} error(s)\n  " + "\n  ".join(lines)) from None
 
 
-def apply_tenant(intake_url: str, internal_token: str, config: TenantConfig, api_key: str) -> dict:
-    answer = httpx.put(f"{intake_url}/internal/v1/tenants/{config.tenant_id}",
-                       json={"config": config.model_dump(mode="json"), "api_key": api_key},
-                       headers={INTERNAL_TOKEN_HEADER: internal_token}, timeout=10.0)
+def apply_tenant(urls: dict[str, str], internal_token: str, config: TenantConfig, api_key: str) -> dict:
+    """Apply a validated organisation to every service that keeps one: intake (with the API
+    key), routing and sla. Idempotent: applying the same file again changes nothing."""
+    headers = {INTERNAL_TOKEN_HEADER: internal_token}
+    answer = httpx.put(f"{urls['intake']}/internal/v1/tenants/{config.tenant_id}",
+                       json={"config": config.model_dump(mode="json"), "api_key": api_key}, headers=headers,
+                       timeout=10.0)
     answer.raise_for_status()
+    for service in ORGANISATION_HOLDERS:
+        httpx.put(f"{urls[service]}/internal/v1/tenants/{config.tenant_id}/organisation",
+                  json=config.model_dump(mode="json"), headers=headers, timeout=10.0).raise_for_status()
     return answer.json()
 
 

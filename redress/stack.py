@@ -39,6 +39,9 @@ class Stack:
     def service_url(self, name: str) -> str:
         return f"http://127.0.0.1:{self.service_ports[name]}"
 
+    def service_urls(self) -> dict[str, str]:
+        return {name: self.service_url(name) for name in SERVICES}
+
     def _env(self, port: int) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("REDRESS_")}
         env.update(

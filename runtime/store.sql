@@ -35,3 +35,11 @@ CREATE TABLE IF NOT EXISTS dead_letters (
     reason       text        NOT NULL,
     received_at  timestamptz NOT NULL DEFAULT now()
 );
+
+-- The tenant organisation files applied to this service (runtime/organisations.py).
+CREATE TABLE IF NOT EXISTS organisations (
+    tenant_id   text PRIMARY KEY,
+    version     integer     NOT NULL,
+    config      jsonb       NOT NULL,
+    applied_at  timestamptz NOT NULL DEFAULT now()
+);

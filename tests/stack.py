@@ -42,7 +42,7 @@ def running_stack(postgres_url: str, workdir: Path, *, separate_relay: str | Non
                 stack.start(f"{separate_relay}-relay")
             stack.start("frontdoor")
             stack.wait_ready(timeout=120)
-            operations.apply_tenant(stack.service_url("intake"), stack.internal_token,
+            operations.apply_tenant(stack.service_urls(), stack.internal_token,
                                     operations.read_tenant_file(DEMO), DEMO_KEY)
             yield stack
         finally:

@@ -1,17 +1,12 @@
 """The routing service: who is responsible for each complaint. Writes `redress.routing.v1`."""
 
-from runtime.reactions import react
+from pathlib import Path
+
 from runtime.service import ServiceSpec
-from services.routing.domain.ownership import decide
+from services.routing.api import router
+from services.routing.application import handle, transfer_timer
 
-HANDLED = {"ComplaintReceived"}
-
-
-async def handle(conn, envelope, now) -> str:
-    if envelope.type not in HANDLED:
-        return "ignored"
-    await react(conn, envelope, now, source="routing", decide=decide)
-    return "processed"
-
-
-SPEC = ServiceSpec(name="routing", consumes=("intake", "sla"), handler=handle, title="Redress routing")
+SPEC = ServiceSpec(
+    name="routing", sql=Path(__file__).with_name("schema.sql"), consumes=("intake", "sla"), handler=handle,
+    router_factory=router, loops=(transfer_timer,), title="Redress routing",
+)

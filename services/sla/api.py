@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from runtime.http import tenant_of
 from runtime.ids import new_id
 from runtime.logs import correlation_id
+from runtime.organisations import router as organisation_router
 from runtime.problems import Problem
 from runtime.service import Runtime
 from services.sla import application
@@ -27,6 +28,7 @@ COMMANDS: dict[str, type[Command]] = {
 
 def router(rt: Runtime) -> APIRouter:
     api = APIRouter()
+    api.include_router(organisation_router(lambda: rt.pool, rt.settings.internal_token))
 
     def add(path: str, command_type: type[Command]) -> None:
         async def record(complaint_id: UUID, command: command_type, request: Request) -> dict:  # type: ignore[valid-type]

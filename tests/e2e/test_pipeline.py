@@ -11,13 +11,16 @@ import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
 
+from redress.operations import read_tenant_file
+
 from tests.stack import (
-    DEMO_KEY, complaint_bodies, expected_types, stream_gaps, submit, trail_counts, types_of, wait_for_case_views,
+    DEMO, DEMO_KEY, complaint_bodies, expected_types, stream_gaps, submit, trail_counts, types_of, wait_for_case_views,
 )
 
 pytestmark = pytest.mark.e2e
 
 AUTH = {"Authorization": f"Bearer {DEMO_KEY}"}
+DEMO_ORG = read_tenant_file(DEMO)
 
 
 def test_two_hundred_complaints_reach_the_case_view_with_every_service_s_events(stack):
@@ -32,8 +35,8 @@ def test_two_hundred_complaints_reach_the_case_view_with_every_service_s_events(
     for body, cid in zip(bodies, ids):
         view = views[cid]
         assert view["branch_id"] == body["branch_id"] and view["external_id"] == body["external_id"]
-        expected_owner = body.get("received_by") or f"{body['branch_id']}:customer_service_centre"
-        assert view["owner"]["id"] == expected_owner
+        expected_owner = body.get("received_by") or DEMO_ORG.customer_service_of(body["branch_id"]).id
+        assert view["owner"]["id"] == expected_owner and view["custody"][0]["id"] == expected_owner
         assert any(d["clock"] == "resolution" and d["due"] and d["state"] == "running" for d in view["deadlines"])
         assert (view["settlement"] is not None) == (view["level"] in ("dispute", "accident"))
 

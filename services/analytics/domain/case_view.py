@@ -33,7 +33,8 @@ def build_view(envelopes: list[Envelope]) -> dict:
         "complaint_id": str(ordered[0].complaint_id), "tenant_id": ordered[0].tenant_id,
         "status": "received", "external_id": None, "channel": None, "branch_id": None, "received_at": None,
         "level": None, "categories": [], "flags": [], "amount": None, "language": None, "classification_signals": [],
-        "owner": None, "deadlines": [], "waiting_on": None, "settlement": None, "timeline": [],
+        "owner": None, "custody": [], "handling_department": None, "handler": None, "team": None,
+        "settlement_blocked": False, "deadlines": [], "waiting_on": None, "settlement": None, "timeline": [],
     }
     deadlines: dict[str, dict] = {}
     for env in ordered:
@@ -46,7 +47,24 @@ def build_view(envelopes: list[Envelope]) -> dict:
                         amount=p.get("amount"), language=p.get("language"),
                         classification_signals=list(p.get("signals", [])))
         elif env.type == "OwnerAssigned":
-            view["owner"] = {**p["owner"], "since": env.occurred_at.isoformat(), "rule": p["rule"]}
+            since = p.get("at") or env.occurred_at.isoformat()
+            if view["custody"]:
+                view["custody"][-1]["until"] = since
+            view["custody"].append({**p["owner"], "since": since, "until": None, "rule": p["rule"],
+                                    "reason": p["reason"]})
+            view["owner"] = {**p["owner"], "since": since, "rule": p["rule"]}
+        elif env.type == "HandlingDepartmentProposed":
+            view["handling_department"] = {"id": p.get("department"), "state": "proposed"}
+        elif env.type == "HandlingDepartmentAssigned":
+            view["handling_department"] = {"id": p.get("department"), "state": "assigned"}
+        elif env.type == "HandlerAssigned":
+            view["handler"] = p.get("handler")
+        elif env.type == "IncidentTeamFormed":
+            view["team"] = {"members": p.get("members", []), "negotiator": p.get("negotiator")}
+        elif env.type == "SettlementBlocked":
+            view["settlement_blocked"] = True
+        elif env.type == "RepresentativeVerified":
+            view["settlement_blocked"] = False
         elif env.type == "DeadlineSet":
             deadlines[p["clock"]] = {"clock": p["clock"], "instance": p.get("instance", 1), "due": p["due_at"],
                                      "state": "running", "mode": p.get("mode", "operational"),

@@ -6,13 +6,11 @@ customer-service centre owns it. An implicated receiver passes it on at once (ru
 
 from datetime import datetime
 
-from contracts.envelope import Envelope
 from contracts.intake import ComplaintReceived
-from contracts.registry import payload_of
 from contracts.routing import OwnerAssigned, OwnerRef
 from contracts.tenant import TenantConfig
 from services.routing.domain import organisation, recusal
-from services.routing.domain.case import RoutingCase, evolve, replay
+from services.routing.domain.case import RoutingCase, evolve
 from services.routing.domain.workload import Workload
 
 
@@ -42,21 +40,3 @@ def on_received(state: RoutingCase, received: ComplaintReceived, org: TenantConf
     if state.owner is not None:
         return []
     return first_owner(evolve(state, received), received, org, now, workload)
-
-
-# The walking skeleton's entry point, kept until the service passes the tenant's
-# organisation in (see services/routing/domain/decider.py: decide_from_stream).
-
-def customer_service_of(branch_id: str) -> OwnerRef:
-    return OwnerRef(kind="department", id=f"{branch_id}:customer_service_centre")
-
-
-def decide(history: list[Envelope], incoming: Envelope, _now) -> list[OwnerAssigned]:
-    event = payload_of(incoming)
-    if not isinstance(event, ComplaintReceived) or replay(history).owner is not None:
-        return []
-    if event.received_by:
-        return [OwnerAssigned(owner=OwnerRef(kind="staff", id=event.received_by), rule="first_contact",
-                              reason="received the complaint")]
-    return [OwnerAssigned(owner=customer_service_of(event.branch.branch_id), rule="first_contact_no_receiver",
-                          reason="arrived without a receiver; the branch's customer-service centre owns it")]

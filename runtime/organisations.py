@@ -1,0 +1,44 @@
+"""A tenant's organisation (the validated tenant file) as each service that needs it keeps
+it: applied over the internal HTTP endpoint by `redress tenant apply` / `redress up --demo`
+to every such service, stored in the service's own schema with its version."""
+
+import asyncpg
+from fastapi import APIRouter, Request
+
+from contracts.tenant import TenantConfig
+from runtime.http import INTERNAL_TOKEN_HEADER
+from runtime.problems import Problem
+
+class OrganisationUnknown(LookupError):
+    """No organisation applied yet for this tenant (retry: it may be on its way)."""
+
+
+async def store(pool: asyncpg.Pool, config: TenantConfig) -> None:
+    await pool.execute(
+        "INSERT INTO organisations (tenant_id, version, config) VALUES ($1, $2, $3) ON CONFLICT (tenant_id)"
+        " DO UPDATE SET version = $2, config = $3, applied_at = now()",
+        config.tenant_id, config.version, config.model_dump_json(),
+    )
+
+
+async def load(conn: asyncpg.Connection, tenant_id: str) -> TenantConfig:
+    raw = await conn.fetchval("SELECT config FROM organisations WHERE tenant_id = $1", tenant_id)
+    if raw is None:
+        raise OrganisationUnknown(tenant_id)
+    return TenantConfig.model_validate_json(raw)
+
+
+def router(pool_ref, internal_token: str) -> APIRouter:
+    api = APIRouter()
+
+    @api.put("/internal/v1/tenants/{tenant_id}/organisation", include_in_schema=False)
+    async def apply(tenant_id: str, config: TenantConfig, request: Request) -> dict:
+        if request.headers.get(INTERNAL_TOKEN_HEADER) != internal_token:
+            raise Problem(401, "unauthenticated", "Missing or invalid credentials")
+        if config.tenant_id != tenant_id:
+            raise Problem(422, "validation", "The request is not valid", "tenant_id in the path and the file differ",
+                          errors=[{"pointer": "/tenant_id", "detail": "does not match the path"}])
+        await store(pool_ref(), config)
+        return {"tenant_id": tenant_id, "version": config.version}
+
+    return api
