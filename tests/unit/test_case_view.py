@@ -67,3 +67,18 @@ def test_each_clock_shows_its_latest_state_and_resolution_stops_them():
                                  at=T0 + timedelta(days=2))]
     view = build_view(stopped)
     assert view["deadlines"][0]["state"] == "stopped" and view["status"] == "resolved"
+
+
+def test_an_event_logged_after_the_fact_keeps_its_place_in_its_services_stream():
+    from contracts.sla import ClockPaused
+
+    set_at = T0 + timedelta(seconds=2)
+    paused = envelope(ClockPaused(clock="resolution", paused_at=T0, waiting_on="complainant", reason="photos"),
+                      version=2, at=T0 + timedelta(seconds=1), source="sla")
+    events = history()
+    events[3] = envelope(DeadlineSet(clock="resolution", due_at=DUE, policy="seed@1", rule="working_days 7",
+                                     timezone="Asia/Shanghai"), version=1, at=set_at, source="sla")
+    view = build_view(events + [paused])
+    assert view["deadlines"][0]["state"] == "paused"
+    types = [e["type"] for e in view["timeline"]]
+    assert types.index("ClockPaused") > types.index("DeadlineSet")

@@ -22,13 +22,22 @@ STATUS_BY_EVENT = {
 }
 
 
-def timeline_order(envelope: Envelope) -> tuple:
-    return (envelope.occurred_at, envelope.recorded_at, envelope.source, envelope.stream_version)
+def in_timeline_order(envelopes: list[Envelope]) -> list[Envelope]:
+    """By when things happened, never reordering one service's own stream: an event logged
+    after the fact (a contact recorded late) keeps its place after what its service wrote
+    before it, so each event sorts at the latest time seen so far in its stream."""
+    keyed = []
+    for source in {e.source for e in envelopes}:
+        latest = None
+        for env in sorted((e for e in envelopes if e.source == source), key=lambda e: e.stream_version):
+            latest = env.occurred_at if latest is None else max(latest, env.occurred_at)
+            keyed.append(((latest, env.source, env.stream_version), env))
+    return [env for _, env in sorted(keyed, key=lambda pair: pair[0])]
 
 
 def build_view(envelopes: list[Envelope]) -> dict:
     """Fold a complaint's events (any order) into the view integrations and auditors read."""
-    ordered = sorted(envelopes, key=timeline_order)
+    ordered = in_timeline_order(envelopes)
     view: dict = {
         "complaint_id": str(ordered[0].complaint_id), "tenant_id": ordered[0].tenant_id,
         "status": "received", "external_id": None, "channel": None, "branch_id": None, "received_at": None,
