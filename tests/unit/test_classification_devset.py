@@ -13,8 +13,11 @@ pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
 # A copy of ../shared/data/classification-dev.jsonl, so a clone alone runs the whole suite.
 DEV_SET = ROOT / "tests" / "data" / "classification-dev.jsonl"
-FLOORS = {"level_exact": 0.90, "level_within_one": 0.95, "categories_micro_f1": 0.78,
-          "flags_micro_f1": 0.95, "amount_exact": 0.92, }
+# The reference scorer's figures on the dev set (rules-1.1.0), rounded down to two decimals.
+# A little under what the rules reach on the dev set (all 1.0 but categories 0.994), so a
+# change that generalises better may trade one dev case; a real regression still fails.
+FLOORS = {"level_exact": 0.95, "level_within_one": 0.98, "categories_micro_f1": 0.95,
+          "flags_micro_f1": 0.97, "amount_exact": 0.95}
 
 
 def _bench():

@@ -6,10 +6,10 @@ returns the level, categories, flags, demanded amount and language of a complain
 Chinese, Russian or English, with the signals (rule + quoted phrase) that decided each.
 """
 
-from services.intake.domain.classification.classifier import CLASSIFIER_VERSION, classify
+from services.intake.domain.classification.classifier import CLASSIFIER_VERSION, classify, forget_memos
 from services.intake.domain.classification.model import (
     CATEGORIES, FLAGS, LEVELS, Amount, Classification, Signal,
 )
 
 __all__ = ["CATEGORIES", "CLASSIFIER_VERSION", "FLAGS", "LEVELS", "Amount", "Classification",
-           "Signal", "classify"]
+           "Signal", "classify", "forget_memos"]

@@ -8,18 +8,19 @@ the writer's words. No clock, no randomness, no network: the same input, the sam
 """
 
 from collections.abc import Iterable
+from functools import lru_cache
 
-from services.intake.domain.classification import amounts, negation
+from services.intake.domain.classification import amounts, morphology, negation, phrases, text
 from services.intake.domain.classification.language import detect_language, written_in_latin
 from services.intake.domain.classification.levels import Evidence, decide_level
 from services.intake.domain.classification.model import LEVELS, Amount, Classification, Signal
-from services.intake.domain.classification.phrases import Hit, find_hits
+from services.intake.domain.classification.phrases import Hit, compiled, find_hits, indexed
 from services.intake.domain.classification.text import build_clauses
 
-CLASSIFIER_VERSION = "rules-1.0.0"
+CLASSIFIER_VERSION = "rules-1.1.0"
 _ASSERTIVE = ("flag.", "cue.demand", "cue.formal", "cue.grievance", "cue.proposal")
-_LOCAL_ONLY = ("category.", "cue.harm", "cue.serious", "cue.violation")
-_AT_LEAST_DISPUTE = LEVELS.index("dispute")
+_LOCAL_ONLY = ("category.", "mention.", "cue.harm", "cue.serious", "cue.violation")
+_HARM_IRRELEVANT = frozenset({"pricing_billing", "wait_time", "environment", "communication"})
 
 
 def classify(text: str, *, channel: str | None = None, language: str | None = None,
@@ -30,6 +31,7 @@ def classify(text: str, *, channel: str | None = None, language: str | None = No
     else:
         detected, latin_russian = detect_language(text)
     language = detected
+    _prepare(language)
     clauses = build_clauses(text, language, latin_russian)
     live = [hit for hit in find_hits(clauses, language) if not _negated(hit, clauses, language)]
     live = _drop_shadowed(_drop_normal_effects(live))
@@ -48,7 +50,8 @@ def classify(text: str, *, channel: str | None = None, language: str | None = No
     flag_names = frozenset(flags) | frozenset(structured.values())
 
     cues = {hit.rule[4:] for hit in live if hit.rule.startswith("cue.")}
-    categories = {hit.rule[9:]: hit for hit in live if hit.rule.startswith("category.")}
+    categories = _first_hits(live, "category.")
+    mentions = _first_hits(live, "mention.")
     evidence = Evidence(
         harm="harm" in cues, serious="serious" in cues, violation="violation" in cues,
         demand="demand" in cues, formal="formal" in cues or channel in ("letter", "regulator_referral"),
@@ -59,8 +62,9 @@ def classify(text: str, *, channel: str | None = None, language: str | None = No
                 if hit.rule[4:] in _LEVEL_CUES.get(level_rule, ())]
     signals.append(Signal(rule=f"level.{level_rule}", field="level", value=level, evidence=level_rule))
 
-    chosen = _categories(categories, level)
-    signals += [_signal(hit, "category", name, language) for name, hit in categories.items() if name in chosen]
+    chosen = _categories(categories, mentions, _hit_counts(live), level)
+    evidence_hits = categories if set(categories) & chosen else mentions
+    signals += [_signal(hit, "category", name, language) for name, hit in evidence_hits.items() if name in chosen]
     if "clinical_harm" in chosen:
         signals.append(Signal(rule="category.follows_level", field="category", value="clinical_harm",
                               evidence=level))
@@ -73,6 +77,25 @@ def classify(text: str, *, channel: str | None = None, language: str | None = No
         level=level, categories=tuple(sorted(chosen)), flags=tuple(sorted(flag_names)), amount=amount,
         language=language, signals=tuple(sorted(set(signals), key=_signal_key)),
         classifier_version=CLASSIFIER_VERSION)
+
+
+def forget_memos() -> None:
+    """Forget every word, clause and token memo (not the compiled rule book), so that a
+    benchmark measures texts the classifier has never seen."""
+    morphology.forget_words()
+    for memo in (text._forms, negation._zh_spans, phrases._candidates):
+        memo.cache_clear()
+
+
+@lru_cache(maxsize=None)
+def _prepare(language: str) -> bool:
+    """Compile a language's rule book once, up front, not on the first text that needs a part."""
+    if language == "zh":
+        compiled(language)
+    else:
+        indexed(language)
+        negation.intent_pattern(language)
+    return True
 
 
 _LEVEL_CUES = {
@@ -102,16 +125,43 @@ _SHADOWS = {"flag.legal_action": "flag.regulator_threat", "category.wait_time": 
 
 def _drop_shadowed(hits: list[Hit]) -> list[Hit]:
     """"Attorney" inside "Attorney General" is a regulator; "waiting" in "waiting room" a place."""
+    shadows = {rule: [(h.clause, h.start, h.end) for h in hits if h.rule == rule] for rule in _SHADOWS.values()}
+
     def shadowed(hit: Hit) -> bool:
-        return any(other.rule == _SHADOWS.get(hit.rule) and other.clause == hit.clause
-                   and other.start <= hit.start and hit.end <= other.end for other in hits)
+        over = shadows.get(_SHADOWS.get(hit.rule, ""), ())
+        return any(c == hit.clause and s <= hit.start and hit.end <= e for c, s, e in over)
     return [hit for hit in hits if not shadowed(hit)]
 
 
-def _categories(found: dict[str, Hit], level: str) -> set[str]:
-    chosen = set(found) - {"clinical_harm"}
-    if LEVELS.index(level) >= _AT_LEAST_DISPUTE:
-        chosen = (chosen - {"pricing_billing", "wait_time", "environment", "communication"}) | {"clinical_harm"}
+def _first_hits(hits: list[Hit], prefix: str) -> dict[str, Hit]:
+    found: dict[str, Hit] = {}
+    for hit in hits:
+        if hit.rule.startswith(prefix):
+            found.setdefault(hit.rule[len(prefix):], hit)
+    return found
+
+
+def _hit_counts(hits: list[Hit]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for hit in hits:
+        if hit.rule.startswith(("category.", "mention.")):
+            name = hit.rule.split(".", 1)[1]
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+_HARM_LEVEL_DROPS = {"dispute": _HARM_IRRELEVANT, "accident": _HARM_IRRELEVANT | {"treatment_outcome"}}
+
+
+def _categories(found: dict[str, Hit], mentions: dict[str, Hit], counts: dict[str, int], level: str) -> set[str]:
+    """Taxonomy rules: a mention counts only when nothing names the grievance; clinical_harm
+    exactly at dispute and accident, where the harm (at accident the violation), not the bill,
+    the wait or the result, is the subject; a remark or a proposal is about one thing."""
+    chosen = (set(found) or set(mentions)) - {"clinical_harm"}
+    if level in _HARM_LEVEL_DROPS:
+        chosen = (chosen - _HARM_LEVEL_DROPS[level]) | {"clinical_harm"}
+    if level in ("feedback", "suggestion") and len(chosen) > 1:
+        chosen = {max(sorted(chosen), key=lambda name: counts.get(name, 0))}
     if not chosen:
         chosen = {"feedback": {"environment"}, "suggestion": {"environment"}}.get(level, {"service_attitude"})
     return chosen

@@ -7,17 +7,18 @@ Google reviews, TikTok, Instagram, the local paper; ...). Words are stemmed befo
 
 FLAGS = {
     "regulator_threat": (
-        "health department|board|commission|ombudsman|regulator|authority",
+        "health department|board|commission|ombudsman|regulator|authority|inspector|inspectorate",
+        "state health department|board", "medical|dental|nursing|health ombudsman",
         "department of health", "state board", "dental|medical|nursing|licensing board",
         "board of dental|medical examiners", "attorney general", "cqc", "care quality commission",
         "trading standards", "ico", "information commissioner", "gdc", "gmc",
         "general dental|medical council", "consumer protection", "fda", "report|reported you to",
-        "health inspector|inspectorate", "public health", "nhs england", "hipaa complaint",
+        "public health", "nhs england", "hipaa complaint",
     ),
     "media_threat": (
         "google|yelp|trustpilot|facebook|instagram|tiktok|twitter|youtube|reddit|nextdoor review*",
         "post|posted|share|shared|upload|uploaded|write|wrote|put ~ online|instagram|tiktok|"
-        "facebook|twitter|youtube|reddit|yelp|trustpilot|google|nextdoor|social media",
+        "facebook|twitter|youtube|reddit|yelp|trustpilot|google|nextdoor|social_media",
         "on|up|to my instagram|tiktok|facebook|youtube|twitter|blog", "the papers|press|newspaper",
         "local paper|news|newspaper|tv|press", "journalist|journalists", "go to the media|press",
         "tell everyone", "warn everyone|others|people", "public review", "one star", "1 star",
@@ -71,40 +72,42 @@ CUES = {
         "pain*|painful|hurt*|ache*|aching|throbb*|agony", "infect*|pus|abscess*|fungal|sepsis",
         "swell*|swollen|inflam*|bruis*|lump*|nodule*", "burn|burns|burned|burnt|blister*",
         "scar|scars|scarring|scarred", "numb*|tingl*|nerve damage", "bleed*|bled|haemorrhag*",
-        "necros*|blanch*|dead skin", "crack*|split|broken|chipped|fractur* tooth|teeth|crown",
+        "necros*|blanch*|dead skin", "crack*|split|broken|chipped|fractur* tooth|teeth|crown|enamel",
         "tooth|teeth ~ crack*|split|broken|chipped|damaged|loose", "cavit*|decay|white spots",
         "asymmetr*|uneven|lopsided|droop*|lower than", "fail* implant", "implant ~ fail*|loose|fell out",
         "allerg* reaction", "anaphyla*", "rash|hives", "dry and gritty", "double vision",
-        "difficulty swallowing|breathing", "can't|cannot eat|sleep|chew|open", "hospital*|a&e|er",
+        "difficulty swallowing|breathing", "can't|cannot|couldn't eat|sleep|chew|open", "unable to eat|sleep|chew|open", "hospital*|a&e|er",
         "injur*|harm|damage to", "complication*", "lost|lose ~ tooth|teeth|vision|sight|feeling",
         "melanoma|cancer", "delayed ~ diagnosis", "not heal*", "bite ~ wrong|off", "jaw ~ pain|click*",
         "seroma", "discolou*|hyperpigment*", "side effect*", "trauma", "sensitiv*",
     ),
     "serious": (
         "hospitalis*|hospitaliz*|admitted", "icu|resusc*", "intensive care", "emergency room",
-        "necros*", "perman*|irrevers*|lasting", "for life|months", "scar|scars|scarring|scarred",
-        "numb* ~ months|weeks", "nerve damage", "vision|sight loss|damage|problems", "blind*", "double vision",
+        "necros*", "perman*|irrevers*", "lasting ~ damage|effect*|numb*|harm|injur*|scar*", "for life|months", "scar|scars|scarring|scarred",
+        "numb* ~ months|weeks", "nerve damage", "vision|sight loss|damage|problems|impairment", "blind*", "double vision",
         "melanoma|cancer", "delayed ~ diagnosis", "anaphyla*", "sepsis", "stopped breathing",
-        "respiratory arrest", "lost|lose|loss ~ healthy tooth|teeth", "difficulty swallowing|breathing",
+        "respiratory arrest", "lost|lose|loss ~ healthy tooth|teeth", "wrong tooth ~ pulled|extracted|removed", "pulled|extracted|removed ~ wrong tooth",
+        "still numb*", "numb* ~ since", "in|to hospital", "hospital ~ days|nights|overnight|week*", "healthy tooth|teeth ~ pulled|extracted|removed|lost|gone", "difficulty swallowing|breathing",
         "surgery to remove|repair|correct", "transfus*", "paralys*", "seizure*|convuls*",
         "wider surgery", "general anaesthe*|anesthe* to remove",
     ),
     "violation": (
-        "wrong tooth|patient|side|site|product|drug|medication|implant|material",
+        "wrong tooth|patient|side|site|product|drug|medication|implant|material|person|dose",
+        "pulled|extracted|removed|drilled|treated ~ healthy tooth", "mixed up ~ patients|records|teeth",
         "unlicensed|unqualified|untrained|unsupervised|uncertified|unregistered",
         "not|no licen*|licensed|qualified|trained|registered", "without ~ licen*|training|supervision|"
-        "doctor|dentist|examin*|x-ray|xray|scan|ct|imaging|monitor*|eye protection|goggles|consent|"
-        "anaesthetist|anesthesiologist|looking", "no ~ x-ray|xray|scan|ct|imaging|monitor*|"
-        "eye protection|goggles|anaesthetist|anesthesiologist|doctor present",
-        "non-sterile|unsterile|not sterile|dirty instrument*|reused|re-used", "counterfeit|fake|"
+        "doctor|dentist|examin*|x-ray|xray|scan|ct|imaging|monitor*|eye_protection|goggles|consent|"
+        "anaesthetist|anesthesiologist|looking|check*|test*", "no ~ x-ray|xray|scan|ct|imaging|monitor*|"
+        "eye_protection|goggles|anaesthetist|anesthesiologist|doctor_present|supervision",
+        "non-sterile|unsterile|not_sterile|dirty_instrument*|reused|re-used|unsteril*", "instrument* ~ not steril*|dirty|reused", "counterfeit|fake|"
         "unlabelled|unlabeled|expired", "ignored ~ allerg*|warning|history|medication",
-        "allerg* ~ ignored|recorded|documented|on file", "instead of", "overdos*", "nobody|no one checked",
+        "allerg* ~ ignored|recorded|documented|on_file|told|warned|listed|noted", "despite ~ allerg*", "instead of", "overdos*", "nobody|no one checked",
         "left alone|unattended", "did not check|examine|test", "skipped",
     ),
-    "normal": ("normal|expected|settle down|usual|to be expected", "doctor|dentist said ~ normal"),
+    "normal": ("normal|expected|settle_down|usual|to_be_expected", "doctor|dentist said ~ normal"),
     "demand": (
         "i want|demand|request|expect|insist|need ~ response|reply|refund|apology|explanation|"
-        "answer|you to|that|the|my|it|an|a", "he|she|they want*|demand*|insist*|ask* for",
+        "answer|you_to|that|the|my|it|an|a", "he|she|they want*|demand*|insist*|ask* for",
         "please ~ refund|explain|reply|respond|confirm|provide|investigate|contact|call|remove|"
         "correct|fix|honour|send|look into", "apolog*", "explanation", "investigat*",
         "written response|reply|explanation", "honour|honor ~ quote|price|offer",
@@ -118,14 +121,14 @@ CUES = {
         "official complaint", "lodge|file|make a complaint",
     ),
     "proposal": (
-        "suggest*", "idea", "would help|be nice|be great|be helpful", "it would be", "could you",
+        "suggest*", "idea", "would help|be_nice|be_great|be_helpful", "it would be", "could you",
         "you could|might|should consider", "why not", "recommend that", "consider ~ add*|offer*",
         "how about", "wish you|there", "feature request", "it'd be", "please add|consider",
     ),
     "grievance": (
         "rude|rudely|dismissive|condescend*|arrogant|patronis*|unprofessional|disrespect*",
-        "frustrat*|annoy*|irritat*|upset|disappoint*|unhappy|angry|furious|fed up|awful|terrible|"
-        "horrible|unacceptable|ridiculous|outrageous|appalling|disgust*",
+        "frustrat*|annoy*|irritat*|upset|disappoint*|unhappy|angry|furious|awful|terrible|"
+        "horrible|unacceptable|ridiculous|outrageous|appalling|disgust*|fed_up",
         "not happy|impressed|pleased|satisfied", "dissatisfied|displeased", "made me feel",
         "felt ~ awful|ignored|rushed|humiliated|embarrassed", "never again", "waste of",
         "complain*", "nobody ~ told|tells|explain*|called", "no one ~ told|tells|explain*|called",

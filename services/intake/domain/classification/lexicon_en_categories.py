@@ -1,82 +1,109 @@
 """English phrases for the eleven text-evidenced categories of the taxonomy.
 
 `clinical_harm` is not listed: it follows the level (present exactly for dispute and
-accident). Words are stemmed before matching.
+accident). CATEGORIES name what a grievance is about ("charged twice", "rude"); MENTIONS are
+words that only touch a topic ("fee", "consent forms") and count only when no category
+phrase is found, so a refund demanded as a remedy does not make a billing complaint.
+Words are stemmed before matching.
 """
 
 CATEGORIES = {
     "informed_consent": (
-        "consent*", "without asking|telling me", "nobody|no one asked|told me", "never asked",
+        "without ~ consent|permission|asking me|telling me", "nobody|no_one asked|told me", "never asked",
         "did not|didn't ask me", "risks ~ not|never explained", "signed ~ after|without reading",
-        "sign ~ after the|without",
+        "sign ~ after the|without", "no|not ~ consent form", "consent ~ not|never|after|missing",
+        "didn't|did_not|never ~ sign", "made me sign", "forced to sign",
     ),
     "pricing_billing": (
-        "price*|pricing|cost|costs|charge|charged|charges|fee|fees|bill|billed|billing|invoice*",
-        "overcharg*|double charg*|charged twice|hidden|extra charge*", "deposit*|prepaid|prepay*",
-        "payment*|instal*ment*|pay by|card reader|contactless|finance|financing", "receipt",
-        "quote|quoted", "refus* ~ refund", "discount*", "insurance", "package price",
+        "overcharg*|double-charg*|double_charg*|charged_twice|hidden_fee*|hidden_charge*|extra_charge*",
+        "charged|billed ~ twice|again|extra|more|wrong|wrongly|for ~ not|never|cancel*",
+        "charged|billed me", "fee ~ removed|waived|wrong", "missed-appointment|cancellation|late fee",
+        "invoice|bill|price ~ says|said|higher|increase*|went up|different", "quote* ~ honour*|honor*",
+        "refus* ~ refund", "no_refund", "pay_by|instal*|payment_plan*|payment_option*",
+        "financ*|pay monthly", "price list|increase", "too expensive|costly|pricey", "surcharge*",
+        "deposit ~ not|never|kept|lost", "prepaid ~ session*|package|card",
     ),
     "treatment_outcome": (
-        "result*|outcome", "not what i paid for", "still crooked|yellow|loose|visible|there",
-        "shade|colour|color ~ wrong|not match|different|darker|uneven", "does|did not fit",
-        "doesn't|didn't fit", "fell|falling|came off|out", "no effect|difference|change|improvement",
-        "asymmetr*|uneven|lopsided|droop*|lower than", "fail*|broke|broken|crack*|split|chipped",
-        "relapse*|moved back|shifted back", "not work|working|worked", "redo|re-do|refinement",
-        "wears|wore off", "lumps|lumpy|nodule*", "crooked", "filling ~ too high|high", "bite ~ wrong",
-        "cavit*|white spots|decalcif*", "it grew back|grew back", "uneven colou*",
+        "result*|outcome", "not what i paid for", "still crooked|yellow|loose|visible|there|hurts",
+        "shade|colour|color ~ wrong|not_match|different|darker|uneven", "does|did not fit",
+        "doesn't|didn't fit", "fell|falling|came ~ off|out", "no effect|difference|change|improvement",
+        "asymmetr*|uneven|lopsided|droop*|lower than", "fail*", "crown|veneer|filling|implant|brace*|"
+        "bracket* ~ broke|broken|crack*|split|chipped|came_off", "crack*|split|chipped ~ crown|veneer|filling",
+        "relapse*|moved_back|shifted_back", "not work|working|worked", "refinement",
+        "wears|wore off", "lumps|lumpy|nodule*", "crooked", "filling ~ high", "bite ~ wrong",
+        "cavit*|white_spots|decalcif*", "grew back", "uneven colou*", "new cavit*",
     ),
     "service_attitude": (
         "rude*|dismissive|condescend*|arrogant|patronis*|unprofessional|disrespect*|impolite",
-        "comment* about my|on my weight|appearance|teeth", "shout* at me", "laugh* at",
-        "ignored me|us", "eye-roll*|rolled her|his eyes", "attitude", "made me feel", "mocked",
-        "sarcastic", "talk* down", "indifferen*|uncaring|couldn't care less", "chewing gum",
+        "comment* about|on my weight|appearance|teeth|age", "shout* at me|us", "laugh* at",
+        "ignored me|us", "eye-roll*|rolled_her|rolled_his|rolled_their eyes", "attitude", "mocked",
+        "sarcastic", "talk* down", "indifferen*|uncaring|couldn't_care_less", "chewing gum",
+        "made me feel ~ stupid|small|bad|awful|guilty|embarrassed", "felt ~ judged|humiliated|awful",
     ),
     "wait_time": (
-        "wait*|waited|queue*|delay*|late|overdue", "on hold", "cancel*|reschedul*|postpon*",
-        "book*|appointment ~ lost|missing|not|wrong|gave up|double", "not ready", "still waiting",
-        "hours|minutes ~ wait*|late", "months ~ later|delay", "no available|slots",
+        "wait*|queue*|delay*|overdue", "on hold", "kept waiting", "late", "reschedul*|postpon*",
+        "cancel* ~ my|our|the appointment|visit|booking|surgery|procedure",
+        "appointment|visit|surgery|booking ~ cancel*", "book*|appointment ~ lost|missing|wrong|gave up|double",
+        "not ready", "still waiting", "hours|minutes ~ wait*|late", "months ~ later|delay",
+        "no available|slots", "couldn't|could_not|can't ~ book|get_through",
     ),
     "environment": (
-        "bathroom|toilet|restroom|lobby|parking", "waiting|reception room|area", "car park",
-        "clean*|dirty|filthy|smell*|hygien*|steril*|noise|noisy|loud|cold|hot|temperature",
-        "lock|door|chair*|light*|ramp|stairs|lift|elevator|wheelchair|sign*|signage|tv|music",
-        "headphones|card reader|wifi|water|air con*|heating", "facilit*|premises|building",
-        "unsterile|non-sterile|reused instrument*", "blood on", "mould|mold",
+        "bathroom|toilet|restroom|lobby|parking|car_park", "waiting_room|waiting_area|reception_area",
+        "dirty|filthy|smell*|stink*|noise|noisy|loud|cold|freezing|hot|temperature|draught*",
+        "lock|door|chair*|light*|ramp|stairs|lift|elevator|wheelchair|signage|tv|television|music",
+        "headphones|card_reader|wifi|wi-fi|water_cooler|air_con*|air-con*|heating", "facilit*|premises",
+        "unsterile|non-sterile|reused_instrument*|dirty_instrument*", "blood on", "mould|mold",
+        "poor|bad|lack ~ hygiene", "unhygienic|unclean", "not clean", "clean* ~ poor|bad|not",
+        "sign|signs ~ confus*|unclear|missing|wrong",
     ),
     "advertising": (
-        "advert*|ad|ads|promot*|promis*|marketing|brochure|poster|billboard|leaflet|flyer",
-        "guarante*", "deal|voucher|groupon|coupon", "offer*", "before-and-after|before and after",
-        "as advertised|as promised", "sales|consultant promised", "in 6|six|3|three months",
+        "advert*|ad|ads|marketing|brochure|poster|billboard|leaflet|flyer", "promot* ~ as|promis*",
+        "guarante*", "deal|voucher|groupon|coupon", "before-and-after|before_and_after",
+        "as advertised|as promised", "sales|consultant|salesperson ~ promis*|told|said",
+        "promis* ~ result*|look*", "in 6|six|3|three|12|twelve months",
     ),
     "staff_qualification": (
         "unlicensed|unqualified|untrained|unsupervised|uncertified|unregistered",
         "not|no licen*|licensed|qualified|trained|registered|certified", "licen*|licensure",
-        "student|trainee|junior|intern|receptionist|assistant|aesthetician|beautician did|performed|"
-        "injected|lasered|removed", "without a doctor|dentist|supervision", "no anaesthetist|doctor",
-        "qualif*|credential*", "not the|a different doctor|dentist|surgeon", "not a doctor|dentist",
-        "pretend* to be", "under the title",
+        "hold ~ licen*", "student|trainee|junior|intern|receptionist|assistant|aesthetician|beautician "
+        "did|performed|injected|lasered|removed|operated|treated", "without ~ doctor|dentist|supervision",
+        "no anaesthetist|doctor", "qualif*|credential*", "not the|a different doctor|dentist|surgeon",
+        "not a doctor|dentist|nurse", "pretend* to be ~ doctor|dentist|nurse|surgeon",
+        "under the title", "junior|less_experienced|another ~ doctor|dentist|surgeon ~ instead",
     ),
     "device_material": (
         "counterfeit|fake|expired|unlabelled|unlabeled|batch|brand|genuine|defective|faulty",
         "wrong ~ implant|material|product|brand|filler|toxin|tray*|aligner*|crown|denture",
-        "implant ~ brand|type|different|cheaper", "filler|product|material ~ instead of|not",
-        "aligner*|tray*|retainer*|denture* ~ wrong|not fit|didn't fit|does not fit|broke|cracked",
-        "dermal filler", "cheaper|different brand|material",
+        "implant ~ brand|type|different|cheaper", "filler|product|material ~ instead_of|not",
+        "aligner*|tray*|retainer*|denture* ~ wrong|not_fit|didn't_fit|does_not_fit|broke|cracked",
+        "dermal filler", "cheaper|different brand|material", "not ~ botulinum|botox",
     ),
     "privacy": (
-        "privacy|confidential*|data|personal information|gdpr|hipaa", "my details|records|photos",
+        "privacy|confidential*|gdpr|hipaa|data_protection|personal_data|personal_information",
         "without my permission|consent ~ photo*|post*|publish*|shar*", "shared|disclosed|told|gave|"
-        "sent|leaked ~ my|appointment|records|details|information|photos|address", "ex-partner",
-        "protective order", "wrong person|address|email", "published|posted ~ photo*|picture*",
+        "sent|leaked|confirmed ~ my ~ appointment|records|details|information|photos|address|diagnosis",
+        "ex-partner|ex-husband|ex-wife", "protective order", "wrong person|address|email",
+        "published|posted ~ photo*|picture*", "to my ~ employer|ex|boss",
     ),
     "communication": (
-        "nobody|no one ~ told|tells|tell|explain*|called|call*|inform*|contacted|replied",
+        "nobody|no_one ~ told|tells|tell|explain*|called|call*|inform*|contacted|replied|mentioned",
         "not|never ~ told|explained|informed|called|contacted|replied|answered|responded",
-        "no ~ callback|call back|reply|response|follow-up|follow up|explanation|information",
-        "didn't|did not|doesn't|does not|never ~ explain|tell|inform|call|reply|respond",
-        "wrong|outdated|old|incorrect|out of date ~ information|address|hours|time|date|website|app",
-        "website|app|sms|text message|email|reminder ~ said|says|wrong|incorrect", "spanish|translat*",
-        "language", "forms|leaflet|aftercare sheet*", "what's been|what has been done",
-        "records|copies|documents|paperwork", "wait and see", "miscommunicat*",
+        "no ~ callback|call_back|reply|response|follow-up|follow_up|explanation|information",
+        "didn't|did_not|doesn't|does_not|never ~ explain|tell|inform|call|reply|respond|mention",
+        "wrong|outdated|old|incorrect|out_of_date ~ information|address|hours|time|date|website|app",
+        "website|app|sms|text_message|email|reminder ~ said|says|wrong|incorrect", "spanish|translat*",
+        "in my language", "forms|leaflet ~ in", "aftercare sheet*|aftercare instructions",
+        "what's been|what_has_been done", "wait and see", "miscommunicat*", "kept in the dark",
+        "records|copies|x-rays ~ not|never|still", "promised to call|ring",
     ),
+}
+
+MENTIONS = {
+    "informed_consent": ("consent*",),
+    "pricing_billing": ("price*|pricing|cost|costs|charge|charged|charges|fee|fees|bill|billed|billing|invoice*",
+                        "deposit*|prepaid|prepay*|payment*|receipt|quote|quoted|discount*|insurance"),
+    "environment": ("clean*|hygien*|steril*|equipment|sign|signs|waiting",),
+    "wait_time": ("cancel*|appointment ~ not",),
+    "communication": ("records|copies|documents|paperwork|documentation|language|forms",),
+    "advertising": ("promot*|promis*|offer*",),
 }

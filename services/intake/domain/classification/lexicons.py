@@ -1,6 +1,7 @@
 """The rule book per language: every lexicon entry keyed as `flag.X`, `category.X` or `cue.X`.
 
-Flags and categories are the taxonomy's labels; cues feed the level decision (harm,
+Flags and categories are the taxonomy's labels; `mention.X` marks a word that only touches
+category X and counts when no `category.` phrase is found; cues feed the level decision (harm,
 serious harm, procedural violation, demand, formal complaint, proposal, grievance, ...).
 """
 
@@ -10,16 +11,17 @@ from services.intake.domain.classification import (
 )
 
 _SOURCES = {
-    "en": (lexicon_en.FLAGS, lexicon_en_categories.CATEGORIES, lexicon_en.CUES),
-    "ru": (lexicon_ru.FLAGS, lexicon_ru_categories.CATEGORIES, lexicon_ru.CUES),
-    "zh": (lexicon_zh.FLAGS, lexicon_zh_categories.CATEGORIES, lexicon_zh.CUES),
+    "en": (lexicon_en.FLAGS, lexicon_en_categories.CATEGORIES, lexicon_en_categories.MENTIONS, lexicon_en.CUES),
+    "ru": (lexicon_ru.FLAGS, lexicon_ru_categories.CATEGORIES, lexicon_ru_categories.MENTIONS, lexicon_ru.CUES),
+    "zh": (lexicon_zh.FLAGS, lexicon_zh_categories.CATEGORIES, lexicon_zh_categories.MENTIONS, lexicon_zh.CUES),
 }
 
 
 def rules_for(language: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    flags, categories, cues = _SOURCES[language]
+    flags, categories, mentions, cues = _SOURCES[language]
     return (
         tuple((f"flag.{name}", phrases) for name, phrases in flags.items())
         + tuple((f"category.{name}", phrases) for name, phrases in categories.items())
+        + tuple((f"mention.{name}", phrases) for name, phrases in mentions.items())
         + tuple((f"cue.{name}", phrases) for name, phrases in cues.items())
     )

@@ -37,9 +37,16 @@ def _segmenter() -> jieba.Tokenizer:
 
 @lru_cache(maxsize=200_000)
 def russian_lemma(word: str) -> str:
+    """The most probable normal form; when every dictionary reading of the word shares one
+    normal form (most words), it is read straight from the dictionary, skipping the scoring."""
     if not word.isalpha():
         return word
-    return _morph().parse(word)[0].normal_form.replace("ё", "е")
+    morph = _morph()
+    readings = morph.dictionary.words.similar_items(word, morph.char_substitutes)
+    forms = {morph.dictionary.build_normal_form(para, index, fixed)
+             for fixed, parses in readings for para, index in parses}
+    normal = forms.pop() if len(forms) == 1 else morph.parse(word)[0].normal_form
+    return normal.replace("ё", "е")
 
 
 @lru_cache(maxsize=200_000)
@@ -55,3 +62,9 @@ def english_stem(word: str) -> str:
 @lru_cache(maxsize=50_000)
 def chinese_words(clause: str) -> tuple[str, ...]:
     return tuple(_segmenter().lcut(clause, HMM=False))
+
+
+def forget_words() -> None:
+    """Empty the per-word and per-clause memories, so a benchmark can measure unseen text."""
+    for memo in (russian_lemma, russian_word_known, english_stem, chinese_words):
+        memo.cache_clear()

@@ -41,16 +41,16 @@ _ZH_CONDITIONAL = re.compile("如果|要是|假如|万一|再不|若")
 
 
 @lru_cache(maxsize=None)
-def _intent_pattern(language: str) -> re.Pattern:
+def intent_pattern(language: str) -> re.Pattern:
     return re.compile("|".join(phrase_pattern(p, language) for p in _INTENT[language]))
 
 
 def intent_negated(clause: Clause, hit: Hit, language: str) -> bool:
     if language == "zh":
         return _zh_intent_negated(clause, hit)
-    tokens = clause.norm.split()
+    tokens = clause.tokens
     first, last = clause.token_index(hit.start), clause.token_index(hit.end - 1)
-    for marker in _intent_pattern(language).finditer(clause.norm):
+    for marker in intent_pattern(language).finditer(clause.norm):
         m_first, m_last = clause.token_index(marker.start()), clause.token_index(marker.end() - 1)
         if _CONDITIONAL[language].intersection(tokens[:m_first]):
             continue
@@ -64,7 +64,7 @@ def intent_negated(clause: Clause, hit: Hit, language: str) -> bool:
 def local_negated(clause: Clause, hit: Hit, language: str) -> bool:
     if language == "zh":
         return _zh_local_negated(clause, hit)
-    tokens = clause.norm.split()
+    tokens = clause.tokens
     first, last = clause.token_index(hit.start), clause.token_index(hit.end - 1)
     window = tokens[max(first - 3, 0):first]
     if _LOCAL_BEFORE[language].intersection(window):
@@ -79,12 +79,17 @@ def local_negated(clause: Clause, hit: Hit, language: str) -> bool:
     return False
 
 
-def _zh_tokens(clause: Clause) -> list[tuple[int, int, str]]:
+def _zh_tokens(clause: Clause) -> tuple[tuple[int, int, str], ...]:
+    return _zh_spans(clause.surface)
+
+
+@lru_cache(maxsize=50_000)
+def _zh_spans(surface: str) -> tuple[tuple[int, int, str], ...]:
     spans, cursor = [], 0
-    for word in chinese_words(clause.surface):
+    for word in chinese_words(surface):
         spans.append((cursor, cursor + len(word), word))
         cursor += len(word)
-    return spans
+    return tuple(spans)
 
 
 def _zh_intent_negated(clause: Clause, hit: Hit) -> bool:

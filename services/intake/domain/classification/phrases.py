@@ -2,12 +2,15 @@
 
 A Russian or English phrase is written in plain words and normalised by the same
 lemmatiser/stemmer as the text, so one entry matches every inflected form. Syntax:
-`a|b` alternatives for one word, `~` up to four words of any kind, `word*` a prefix of
-the normal form. Chinese phrases are regular expressions over the raw characters (`~`
+`a|b` alternatives in one slot, `~` up to four words of any kind, `word*` a prefix of
+the normal form. An alternative of several words joins them with `_` ("post|share
+online|social_media"); a plain space always starts the next slot, so "a|b c" means
+"a c" or "b c", never "a" or "b c". lexicon_syntax.py rejects entries that break these rules. Chinese phrases are regular expressions over the raw characters (`~`
 stands for up to six characters). Compilation happens once per language, on first use.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,6 +28,8 @@ class Hit:
 
 
 def _word(word: str, language: str) -> str:
+    if "_" in word:
+        return r"\ ".join(f"(?:{_word(part, language)})" for part in word.split("_"))
     if word.endswith("*"):
         return re.escape(word[:-1].lower()) + r"\S*"
     norm, _ = normalise_words(word, language)
@@ -50,7 +55,7 @@ def phrase_pattern(phrase: str, language: str) -> str:
 @lru_cache(maxsize=None)
 def compiled(language: str) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(
-        (rule, re.compile("|".join(phrase_pattern(p, language) for p in phrases)))
+        (rule, re.compile("|".join(phrase_pattern(p, language) for p in phrases), re.MULTILINE))
         for rule, phrases in rules_for(language)
     )
 
@@ -58,6 +63,7 @@ def compiled(language: str) -> tuple[tuple[str, re.Pattern], ...]:
 def _first_keys(phrase: str, language: str) -> set[str]:
     keys = set()
     for word in phrase.split()[0].split("|"):
+        word = word.split("_")[0]
         if word.endswith("*"):
             keys.add(word[:-1].lower()[:3])
         else:
@@ -77,30 +83,46 @@ def indexed(language: str) -> dict[str, tuple[tuple[str, re.Pattern], ...]]:
     return {key: tuple(entries) for key, entries in index.items()}
 
 
+@lru_cache(maxsize=100_000)
+def _candidates(token: str, language: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The phrases that can start at a word, by its first three, two or one letters."""
+    index, found = indexed(language), {}
+    for key in (token[:3], token[:2], token[:1]):
+        for entry in index.get(key, ()):
+            found.setdefault((entry[0], id(entry[1])), entry)
+    return tuple(found.values())
+
+
 def find_hits(clauses: list[Clause], language: str) -> list[Hit]:
     if language == "zh":
         return _scan(clauses, language)
-    index, hits, seen = indexed(language), [], set()
+    hits, seen = [], set()
     for number, clause in enumerate(clauses):
-        position = 1
-        for token in clause.norm.split():
-            for key in {token[:3], token[:2], token[:1]}:
-                for rule, pattern in index.get(key, ()):
-                    match = pattern.match(clause.norm, position)
-                    if match and (rule, number, position) not in seen:
-                        seen.add((rule, number, position))
-                        hits.append(Hit(rule, number, position, match.end(),
-                                        clause.evidence(position, match.end())))
+        norm, position = clause.norm, 1
+        for token in norm[1:-1].split(" "):
+            for rule, pattern in _candidates(token, language):
+                match = pattern.match(norm, position)
+                if match and (rule, position) not in seen:
+                    seen.add((rule, position))
+                    hits.append(Hit(rule, number, position, match.end(), clause.evidence(position, match.end())))
             position += len(token) + 1
+        seen.clear()
     return hits
 
 
 def _scan(clauses: list[Clause], language: str) -> list[Hit]:
+    """Each rule runs once over all clauses joined by newlines, which no phrase crosses."""
+    joined = "\n".join(clause.norm for clause in clauses)
+    starts, offset = [], 0
+    for clause in clauses:
+        starts.append(offset)
+        offset += len(clause.norm) + 1
     hits = []
     for rule, pattern in compiled(language):
-        for index, clause in enumerate(clauses):
-            for match in pattern.finditer(clause.norm):
-                if match.end() > match.start():
-                    evidence = clause.evidence(match.start(), match.end())
-                    hits.append(Hit(rule, index, match.start(), match.end(), evidence))
+        for match in pattern.finditer(joined):
+            if match.end() > match.start():
+                index = bisect_right(starts, match.start()) - 1
+                clause, begin = clauses[index], match.start() - starts[index]
+                end = match.end() - starts[index]
+                hits.append(Hit(rule, index, begin, end, clause.evidence(begin, end)))
     return hits

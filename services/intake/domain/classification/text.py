@@ -9,7 +9,7 @@ where it stands in the original text so that evidence quotes the writer's own wo
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from services.intake.domain.classification.morphology import english_stem, russian_lemma
 from services.intake.domain.classification.transliteration import to_cyrillic
@@ -44,6 +44,10 @@ class Clause:
         last = self.norm.count(" ", 0, max(norm_end, norm_start + 1)) - 1
         first, last = max(first, 0), min(last, len(self.spans) - 1)
         return self.surface[self.spans[first][0]:self.spans[last][1]]
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        return self.norm.split()
 
     def token_index(self, norm_pos: int) -> int:
         return self.norm.count(" ", 0, norm_pos + 1) - 1
