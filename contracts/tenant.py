@@ -8,7 +8,7 @@ department ids are what events refer to; every routing decision records `version
 """
 
 from datetime import timedelta
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -25,6 +25,16 @@ Role = Literal[
 ]
 
 
+class SlaPolicyChoice(BaseModel):
+    """Which deadline preset a branch follows (seed, CN, RU, UK) and the figures it changes,
+    e.g. {"clocks.resolution.complaint.amount": 5}; checked by the SLA service on apply."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    preset: str = "seed"
+    overrides: dict[str, Any] = Field(default_factory=dict)
+
+
 class Branch(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -32,6 +42,7 @@ class Branch(BaseModel):
     name: str
     country: str = Field(pattern=r"^[A-Z]{2}$")
     timezone: str
+    sla_policy: SlaPolicyChoice = Field(default_factory=SlaPolicyChoice)
 
     @field_validator("timezone")
     @classmethod

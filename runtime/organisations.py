@@ -2,6 +2,8 @@
 it: applied over the internal HTTP endpoint by `redress tenant apply` / `redress up --demo`
 to every such service, stored in the service's own schema with its version."""
 
+from collections.abc import Callable
+
 import asyncpg
 from fastapi import APIRouter, Request
 
@@ -28,7 +30,9 @@ async def load(conn: asyncpg.Connection, tenant_id: str) -> TenantConfig:
     return TenantConfig.model_validate_json(raw)
 
 
-def router(pool_ref, internal_token: str) -> APIRouter:
+def router(pool_ref, internal_token: str, check: Callable[[TenantConfig], None] | None = None) -> APIRouter:
+    """PUT of a tenant's organisation; `check` lets a service refuse what only it can judge
+    (raise ValueError with the field path and the problem)."""
     api = APIRouter()
 
     @api.put("/internal/v1/tenants/{tenant_id}/organisation", include_in_schema=False)
@@ -38,6 +42,12 @@ def router(pool_ref, internal_token: str) -> APIRouter:
         if config.tenant_id != tenant_id:
             raise Problem(422, "validation", "The request is not valid", "tenant_id in the path and the file differ",
                           errors=[{"pointer": "/tenant_id", "detail": "does not match the path"}])
+        if check is not None:
+            try:
+                check(config)
+            except ValueError as exc:
+                raise Problem(422, "validation", "The organisation is not valid", str(exc),
+                              errors=[{"pointer": getattr(exc, "pointer", ""), "detail": str(exc)}]) from None
         await store(pool_ref(), config)
         return {"tenant_id": tenant_id, "version": config.version}
 

@@ -12,6 +12,7 @@ from runtime.organisations import router as organisation_router
 from runtime.problems import Problem
 from runtime.service import Runtime
 from services.sla import application
+from services.sla.domain.policies import check_organisation
 from services.sla.domain.commands import (
     Command, CommandRejected, EndWaiting, LogContact, RecordReply, ReopenComplaint, ResolveComplaint, StartWaiting,
 )
@@ -28,7 +29,7 @@ COMMANDS: dict[str, type[Command]] = {
 
 def router(rt: Runtime) -> APIRouter:
     api = APIRouter()
-    api.include_router(organisation_router(lambda: rt.pool, rt.settings.internal_token))
+    api.include_router(organisation_router(lambda: rt.pool, rt.settings.internal_token, check_organisation))
 
     def add(path: str, command_type: type[Command]) -> None:
         async def record(complaint_id: UUID, command: command_type, request: Request) -> dict:  # type: ignore[valid-type]

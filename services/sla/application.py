@@ -18,7 +18,7 @@ from contracts.envelope import Actor, Envelope
 from contracts.events import Event
 from contracts.intake import ComplaintReceived
 from contracts.registry import payload_of
-from runtime import eventstore
+from runtime import eventstore, organisations
 from runtime.consumer import Rejected
 from runtime.logs import log
 from runtime.metrics import EVENTS_APPENDED
@@ -27,6 +27,7 @@ from services.sla.domain import actions, clocks
 from services.sla.domain.calendars import UnknownCountryError
 from services.sla.domain.commands import Command
 from services.sla.domain.due import UnknownTimeZoneError
+from services.sla.domain.policies import PolicyError, policy_for_branch
 
 logger = logging.getLogger(__name__)
 
@@ -82,10 +83,16 @@ async def handle(conn: asyncpg.Connection, envelope: Envelope, now: datetime) ->
         raise Rejected("classified before received: ComplaintReceived has not been seen for this complaint")
     received = payload_of(Envelope.model_validate_json(raw))
     assert isinstance(received, ComplaintReceived)
+    try:
+        org = await organisations.load(conn, envelope.tenant_id)
+    except organisations.OrganisationUnknown:
+        await asyncio.sleep(1.0)  # the organisation is being applied; the batch is retried
+        raise
     history = await eventstore.load_stream(conn, envelope.complaint_id)
     try:
-        events = clocks.on_classified(fold(history), received, payload_of(envelope))
-    except (UnknownCountryError, UnknownTimeZoneError) as exc:
+        policy = policy_for_branch(org, received.branch.branch_id)
+        events = clocks.on_classified(fold(history), received, payload_of(envelope), policy=policy)
+    except (UnknownCountryError, UnknownTimeZoneError, PolicyError) as exc:
         raise Rejected(str(exc)) from exc
     why = eventstore.Provenance(
         tenant_id=envelope.tenant_id, complaint_id=envelope.complaint_id, actor=Actor(kind="service", id="sla"),

@@ -18,6 +18,7 @@ from typing import Any, Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from contracts.tenant import TenantConfig
 from services.sla.domain.due import BusinessHours, DueRule, InvalidRuleError, RuleKind
 
 ClockKind = Literal["acknowledgement", "first_response", "update", "resolution"]
@@ -234,3 +235,22 @@ def _assign(data: dict[str, Any], path: str, value: Any) -> None:
         raise PolicyOverrideError(
             path, "unknown setting; expected warn_at, pause_report_after.<kind|amount|business_hours> "
                   "or clocks.<clock>.<row id>.<figure>")
+
+
+def policy_for_branch(org: TenantConfig, branch_id: str) -> Policy:
+    """The preset a tenant chose for the branch, with its overrides (seed when unknown)."""
+    branch = org.branch(branch_id)
+    if branch is None:
+        return default_policy()
+    return resolve_policy(branch.sla_policy.preset, branch.sla_policy.overrides)
+
+
+def check_organisation(org: TenantConfig) -> None:
+    """Refuse an organisation whose branches name an unknown preset or a bad override."""
+    for i, branch in enumerate(org.branches):
+        try:
+            resolve_policy(branch.sla_policy.preset, branch.sla_policy.overrides)
+        except PolicyError as exc:
+            error = ValueError(f"branches/{i}/sla_policy: {exc}")
+            error.pointer = f"/branches/{i}/sla_policy"
+            raise error from None

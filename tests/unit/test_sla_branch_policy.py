@@ -1,0 +1,47 @@
+"""Each branch follows the deadline preset its tenant chose, with its overrides."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from contracts.tenant import TenantConfig
+from services.sla.domain.policies import check_organisation, policy_for_branch
+
+pytestmark = pytest.mark.unit
+
+DEMO = Path(__file__).resolve().parents[2] / "deploy" / "tenants" / "demo.yaml"
+
+
+def demo(**branch0) -> TenantConfig:
+    raw = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    raw["branches"][0].update(branch0)
+    return TenantConfig.model_validate(raw)
+
+
+def test_each_demo_branch_follows_its_countrys_preset():
+    org = demo()
+    assert policy_for_branch(org, "shanghai-jingan").name == "CN@1"
+    assert policy_for_branch(org, "moscow-arbat").name == "RU@1"
+    assert policy_for_branch(org, "london-marylebone").name == "UK@1"
+    assert policy_for_branch(org, "beijing-chaoyang").name == "seed@1"
+
+
+def test_overrides_change_the_figures_and_the_policy_name():
+    org = demo(sla_policy={"preset": "seed", "overrides": {"warn_at": 0.9}})
+    policy = policy_for_branch(org, "shanghai-jingan")
+    assert policy.name.startswith("seed@1+") and policy.warn_at == 0.9
+
+
+def test_an_unknown_branch_falls_back_to_the_seed_preset():
+    assert policy_for_branch(demo(), "nowhere").name == "seed@1"
+
+
+@pytest.mark.parametrize("choice,fragment", [
+    ({"preset": "XX"}, "XX"),
+    ({"preset": "seed", "overrides": {"warn_at": 7}}, "warn_at"),
+])
+def test_an_organisation_with_a_bad_preset_or_override_is_refused_naming_the_branch(choice, fragment):
+    with pytest.raises(ValueError, match=fragment) as caught:
+        check_organisation(demo(sla_policy=choice))
+    assert caught.value.pointer == "/branches/0/sla_policy"
