@@ -52,6 +52,9 @@ def dead_letter_topic_of(service: str) -> str:
 
 SERVICES = ("intake", "routing", "sla", "settlement", "analytics")
 
+# Topics integrations write to (read by intake), each with its dead-letter sibling.
+INBOUND_TOPICS = ("redress.intake.inbound.v1",)
+
 
 def utc(ts: datetime) -> datetime:
     """Normalise an aware datetime to UTC (events store UTC)."""

@@ -43,6 +43,8 @@ class ComplaintReceived(Event):
     concerned_staff: tuple[str, ...] = Field((), description="Staff ids named in the complaint, if known.")
     concerned_department: str | None = Field(None, description="Department id concerned, if known.")
     representative_present: bool = Field(False, description="Submitted or pursued by an agent of the patient.")
+    demands: tuple[str, ...] = Field((), description="Kinds demanded: apology, explanation, redo, refund, compensation.")
+    attachment_count: int = Field(0, description="How many attachments were registered (their metadata stays in intake).")
 
 
 class Amount(BaseModel):
@@ -88,6 +90,30 @@ class ComplaintReclassified(Event):
     by: str = Field(description="Staff id of who reclassified.")
     categories: tuple[str, ...] | None = Field(None, description="New categories, when they changed too.")
     flags: tuple[str, ...] | None = Field(None, description="New flags, when they changed too.")
+
+
+class SubjectErased(Event):
+    """A data subject's key was destroyed on their request: their personal data in this
+    complaint is unrecoverable from now on. Carries only the pseudonym, never personal data;
+    written once on the stream of every complaint that held the subject's data."""
+
+    EVENT_TYPE = "SubjectErased"
+    SOURCE = "intake"
+
+    subject_ref: str = Field(description="Pseudonym of the erased subject (keyed hash).")
+    role: Literal["complainant", "representative"] = Field(
+        "complainant", description="The part the subject played in this complaint.")
+
+
+class RepeatClaimantPolicy(BaseModel):
+    """Seed 002: how many refund/compensation demands, at how many branches, within how many
+    months mark a repeat claimant (routes to senior handling; never rejects)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    min_demands: int = Field(3, ge=2, le=100)
+    min_branches: int = Field(2, ge=1, le=100)
+    window_months: int = Field(18, ge=1, le=120)
 
 
 def received_day(received_at: datetime) -> str:

@@ -10,6 +10,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         intake.ComplaintReceived,
         intake.ComplaintClassified,
         intake.ComplaintReclassified,
+        intake.SubjectErased,
         routing.OwnerAssigned,
         routing.HandlerAssigned,
         routing.HandlingDepartmentProposed,

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from contracts.intake import RepeatClaimantPolicy
+
 Identifier = Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$")
 
 DepartmentKind = Literal[
@@ -176,6 +178,7 @@ class TenantConfig(BaseModel):
     escalation_ladder: tuple[EscalationRung, ...] = Field(DEFAULT_LADDER, min_length=1)
     incident_team: IncidentTeamPolicy = Field(default_factory=lambda: IncidentTeamPolicy())
     conflicts_of_interest: tuple[ConflictOfInterest, ...] = ()
+    repeat_claimant: RepeatClaimantPolicy = Field(default_factory=RepeatClaimantPolicy)
     transfer_acceptance_timeout: timedelta = Field(
         timedelta(hours=4), description="A written transfer nobody accepts within this time escalates.")
     approver_roles: tuple[Role, ...] = Field(

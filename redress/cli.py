@@ -61,8 +61,10 @@ def up(
             bootstrap = broker.bootstrap_servers
         _say("creating topics and schemas ...")
         operations.run(operations.prepare(database_url, bootstrap, partitions))
+        master_key, pseudonym_key = _personal_data_keys(data_dir)
         stack = Stack(database_url=database_url, bootstrap_servers=bootstrap,
-                      internal_token=secrets.token_urlsafe(24), log_dir=data_dir / "logs", front_port=port)
+                      internal_token=secrets.token_urlsafe(24), log_dir=data_dir / "logs", front_port=port,
+                      master_key=master_key, pseudonym_key=pseudonym_key)
         _say("starting services ...")
         stack.start_all()
         stack.wait_ready(timeout=120)
@@ -87,6 +89,24 @@ def up(
         if postgres:
             postgres.stop()
         _say("stopped.")
+
+
+def _personal_data_keys(data_dir: Path) -> tuple[str, str]:
+    """Intake's keys: from the environment, else generated once and kept in the data dir
+    (new keys on a restart would make stored personal data unreadable)."""
+    keys = []
+    for name in ("REDRESS_MASTER_KEY", "REDRESS_PSEUDONYM_KEY"):
+        path = data_dir / "keys" / name.lower()
+        if value := os.environ.get(name):
+            keys.append(value)
+        elif path.exists():
+            keys.append(path.read_text().strip())
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path.touch(mode=0o600)
+            path.write_text(secrets.token_urlsafe(32))
+            keys.append(path.read_text().strip())
+    return keys[0], keys[1]
 
 
 def _interrupt(*_) -> None:

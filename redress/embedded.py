@@ -16,7 +16,7 @@ from pathlib import Path
 import asyncpg
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from contracts.envelope import SERVICES, dead_letter_topic_of, topic_of
+from contracts.envelope import INBOUND_TOPICS, SERVICES, dead_letter_topic_of, topic_of
 
 PG_SYSTEM_USER = "embedded_postgres"  # PostgreSQL refuses to run as root
 
@@ -135,6 +135,7 @@ async def create_topics(bootstrap_servers: str, partitions: int) -> list[str]:
     """Create every service topic and its dead-letter topic before any client connects
     (auto-created topics would get the broker's default partition count)."""
     names = [t for s in SERVICES for t in (topic_of(s), dead_letter_topic_of(s))]
+    names += [t for inbound in INBOUND_TOPICS for t in (inbound, f"{inbound}.dlq")]
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers)
     await admin.start()
     try:

@@ -3,6 +3,7 @@ its own OS process, supervised here. Used by `redress up` and by the end-to-end 
 fault tests (which kill processes and start them again)."""
 
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -24,6 +25,9 @@ class Stack:
     log_dir: Path
     front_port: int = 8080
     service_ports: dict[str, int] = field(default_factory=dict)
+    # Intake's keys for personal data; `redress up` keeps them in its data dir across runs.
+    master_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    pseudonym_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     extra_env: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
@@ -47,6 +51,7 @@ class Stack:
         env.update(
             DATABASE_URL=self.database_url, KAFKA_BOOTSTRAP_SERVERS=self.bootstrap_servers,
             REDRESS_INTERNAL_TOKEN=self.internal_token, REDRESS_HTTP_HOST="127.0.0.1", REDRESS_HTTP_PORT=str(port),
+            REDRESS_MASTER_KEY=self.master_key, REDRESS_PSEUDONYM_KEY=self.pseudonym_key,
             PYTHONUNBUFFERED="1",
             **{f"REDRESS_{s.upper()}_URL": self.service_url(s) for s in SERVICES},
         )
@@ -54,10 +59,15 @@ class Stack:
         return env
 
     def start(self, name: str, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
-        """Start one process: a service (`intake`...), `intake-relay` style relays, or `frontdoor`."""
-        service, _, role = name.partition("-")
+        """Start one process: a service (`intake`...), its relay alone (`intake-relay`), a
+        further instance of a service on a port of its own (`sla#2`), or `frontdoor`."""
+        base, _, instance = name.partition("#")
+        service, _, role = base.partition("-")
         module = "redress.frontdoor" if name == "frontdoor" else f"services.{service}"
-        port = self.front_port if name == "frontdoor" else self.service_ports[service]
+        if instance:
+            port = self.service_ports.setdefault(name, free_port())
+        else:
+            port = self.front_port if name == "frontdoor" else self.service_ports[service]
         cmd = [sys.executable, "-m", module, *args, *([role] if role else [])]
         proc_env = {**self._env(port), **(env or {})}
         log = open(self.log_dir / f"{name}.log", "ab")

@@ -20,6 +20,7 @@ from pydantic import AliasChoices
 from pydantic_settings import BaseSettings
 
 from runtime.settings import FrontDoorSettings, ServiceSettings
+from services.intake.settings import IntakeSettings
 
 pytestmark = pytest.mark.contract
 
@@ -36,6 +37,8 @@ SHARED_ENV_ANCHOR = "x-redress-env"
 SHARED_ENV = {"DATABASE_URL", "KAFKA_BOOTSTRAP_SERVERS", "REDRESS_INTERNAL_TOKEN", "REDRESS_LOG_LEVEL",
               "REDRESS_FETCH_MAX_WAIT_MS", "REDRESS_RELAY_ENABLED"}
 # `redress init` has no settings class yet; these are the variables the lead specified for it.
+# Settings classes a single service reads beside ServiceSettings.
+SERVICE_OWN_SETTINGS = {"intake": (IntakeSettings,)}
 INIT_VARIABLES = {"DATABASE_URL", "KAFKA_BOOTSTRAP_SERVERS", "REDRESS_KAFKA_PARTITIONS"}
 
 # The metrics the code exposes, with their labels. The only names alerts and dashboards may use.
@@ -260,8 +263,8 @@ def check_one_dockerfile(d: Deployment) -> list[str]:
 
 def check_settings(d: Deployment, service_settings=ServiceSettings, frontdoor_settings=FrontDoorSettings) -> list[str]:
     problems = []
-    for name in PROCESSES:
-        settings = frontdoor_settings if name == "frontdoor" else service_settings
+    for name, settings in [(n, frontdoor_settings if n == "frontdoor" else service_settings) for n in PROCESSES] + [
+            (n, extra) for n, extras in SERVICE_OWN_SETTINGS.items() for extra in extras]:
         env = environment(d.compose["services"].get(name, {}))
         for field_name, names in aliases(settings).items():
             if not any(env.get(n) not in (None, "") for n in names):

@@ -55,6 +55,10 @@ def build_view(envelopes: list[Envelope]) -> dict:
             view.update(level=p["level"], categories=list(p["categories"]), flags=list(p["flags"]),
                         amount=p.get("amount"), language=p.get("language"),
                         classification_signals=list(p.get("signals", [])))
+        elif env.type == "ComplaintReclassified":
+            view.update(level=p["level"], categories=list(p.get("categories") or view["categories"]),
+                        flags=list(p.get("flags") or view["flags"]))
+            view["reclassified"] = {"from": p.get("previous_level"), "reason": p.get("reason"), "by": p.get("by")}
         elif env.type == "OwnerAssigned":
             since = p.get("at") or env.occurred_at.isoformat()
             if view["custody"]:

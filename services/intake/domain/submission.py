@@ -1,40 +1,22 @@
-"""Receiving a complaint: check it against the chain's organisation, then record it
-and its first classification (seed 001: the minimum registration record).
+"""Receiving a complaint: check the registration record against the chain's organisation,
+then record it and its first classification (seed 001: the minimum registration record).
 
-Pure: the tenant configuration, the new complaint id and the time come in as arguments.
+Structured fields win over guesses (issue 3): the demands and the representative given in
+the record reach the classifier, a demanded amount given with its currency replaces the
+one read from the text, and the subject's history may add `repeat_claimant` (seed 002).
+Pure: the tenant configuration, the subject's pseudonym and history, and a keyed digest
+of the text come in as arguments. Personal data never goes into the events.
 """
 
-import hashlib
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from dataclasses import dataclass
+from decimal import Decimal
 
-from contracts.intake import BranchRef, Channel, ComplaintClassified, ComplaintReceived
-from contracts.tenant import TenantConfig
+from contracts.intake import Amount, BranchRef, ComplaintClassified, ComplaintReceived, RepeatClaimantPolicy, Signal
+from contracts.tenant import Branch, TenantConfig
+from services.intake.domain import repeat_claimant as repeat
 from services.intake.domain.classification import classify
-
-MAX_TEXT = 20_000
-
-
-class Complainant(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    name: str | None = Field(None, max_length=200)
-    phone: str | None = Field(None, max_length=40)
-    email: str | None = Field(None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")
-    patient_ref: str | None = Field(None, max_length=100)
-
-
-class ComplaintSubmission(BaseModel):
-    """What an integration sends to register a complaint."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    external_id: str = Field(min_length=1, max_length=200, description="The chain's own id; idempotency key.")
-    branch_id: str = Field(min_length=1, max_length=80)
-    channel: Channel
-    received_at: AwareDatetime = Field(description="When it was received, with its UTC offset.")
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
-    received_by: str | None = Field(None, max_length=80, description="Staff id of the first contact.")
-    complainant: Complainant | None = None
+from services.intake.domain.identifiers import Identifier, InvalidIdentifier, identifiers_of
+from services.intake.domain.record import ComplaintSubmission
 
 
 class SubmissionRejected(ValueError):
@@ -45,18 +27,61 @@ class SubmissionRejected(ValueError):
         self.pointer, self.detail = pointer, detail
 
 
-def text_digest(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
+@dataclass(frozen=True)
+class Parties:
+    """The normalised identifiers of the people whose personal data the record holds."""
+
+    complainant: tuple[Identifier, ...]
+    representative: tuple[Identifier, ...]
 
 
-def receive(submission: ComplaintSubmission, tenant: TenantConfig, subject_ref: str | None) -> list:
-    """Decide the events of a new complaint: ComplaintReceived, then ComplaintClassified."""
+def check(submission: ComplaintSubmission, tenant: TenantConfig) -> tuple[Branch, Parties]:
+    """The branch the complaint belongs to and its parties' identifiers, or SubmissionRejected."""
     branch = tenant.branch(submission.branch_id)
     if branch is None:
         raise SubmissionRejected("/branch_id", f"unknown branch {submission.branch_id!r} for this tenant")
     if submission.received_by is not None and tenant.staff_member(submission.received_by) is None:
         raise SubmissionRejected("/received_by", f"unknown staff member {submission.received_by!r} for this tenant")
-    result = classify(submission.text, channel=submission.channel)
+    for i, staff_id in enumerate(submission.concerned_staff):
+        if tenant.staff_member(staff_id) is None:
+            raise SubmissionRejected(f"/concerned_staff/{i}", f"unknown staff member {staff_id!r} for this tenant")
+    if submission.concerned_department is not None and not any(
+            d.id == submission.concerned_department for d in tenant.departments):
+        raise SubmissionRejected("/concerned_department",
+                                 f"unknown department {submission.concerned_department!r} for this tenant")
+    return branch, Parties(_identifiers("/complainant", submission.complainant, branch.country),
+                           _identifiers("/representative", submission.representative, branch.country))
+
+
+def _identifiers(pointer: str, party, country: str) -> tuple[Identifier, ...]:
+    if party is None:
+        return ()
+    try:
+        return identifiers_of(patient_ref=getattr(party, "patient_ref", None), phone=party.phone, email=party.email,
+                              country=country)
+    except InvalidIdentifier as exc:
+        raise SubmissionRejected(f"{pointer}/{exc.field}", exc.detail) from None
+
+
+def receive(submission: ComplaintSubmission, branch: Branch, *, subject_ref: str | None, text_digest: str,
+            prior_demands: list[repeat.PriorDemand], policy: RepeatClaimantPolicy) -> list:
+    """Decide the events of a new complaint: ComplaintReceived, then ComplaintClassified."""
+    kinds = submission.demand_kinds()
+    result = classify(submission.text, channel=submission.channel, demands=kinds,
+                      has_representative=submission.representative is not None)
+    flags, signals, amount = set(result.flags), [s.model_dump() for s in result.signals], result.amount
+    given = structured_amount(submission)
+    if given is not None:
+        amount = given
+        signals.append(dict(rule="structured.demand.amount", field="amount",
+                            value=f"{given.value} {given.currency}", evidence="demands"))
+    money = set(kinds) | {f.removesuffix("_demand") for f in flags if f in ("refund_demand", "compensation_demand")}
+    current = repeat.PriorDemand(branch.id, submission.received_at, frozenset(money))
+    finding = repeat.repeat_claimant(current, prior_demands, policy)
+    if finding is not None:
+        flags.add(repeat.FLAG)
+        signals.append(dict(rule="history.repeat_claimant", field="flag", value=repeat.FLAG,
+                            evidence=finding.evidence()))
     return [
         ComplaintReceived(
             external_id=submission.external_id,
@@ -64,18 +89,37 @@ def receive(submission: ComplaintSubmission, tenant: TenantConfig, subject_ref: 
             branch=BranchRef(branch_id=branch.id, country=branch.country, timezone=branch.timezone),
             received_by=submission.received_by,
             received_at=submission.received_at,
-            text_sha256=text_digest(submission.text),
+            text_sha256=text_digest,
             text_length=len(submission.text),
             subject_ref=subject_ref,
+            concerned_staff=submission.concerned_staff,
+            concerned_department=submission.concerned_department,
+            representative_present=submission.representative is not None,
+            demands=kinds,
+            attachment_count=len(submission.attachments),
         ),
         ComplaintClassified(
             level=result.level,
             categories=tuple(result.categories),
-            flags=tuple(result.flags),
-            amount=result.amount.model_dump() if result.amount else None,
+            flags=tuple(sorted(flags)),
+            amount=amount.model_dump() if amount else None,
             language=result.language,
-            signals=tuple(s.model_dump() for s in result.signals),
+            signals=tuple(Signal.model_validate(s) for s in signals),
             classifier_version=result.classifier_version,
         ),
     ]
 
+
+def structured_amount(submission: ComplaintSubmission) -> Amount | None:
+    """The money demanded in the record, when it names amounts in a single currency."""
+    priced = [d for d in submission.demands if d.amount is not None]
+    if not priced or len({d.currency for d in priced}) != 1:
+        return None
+    return Amount(value=sum((d.amount for d in priced), Decimal(0)), currency=priced[0].currency)
+
+
+def money_kinds(events: list) -> frozenset[str]:
+    """The refund/compensation demands a new complaint made, structured or read from the text."""
+    received, classified = events[0], events[1]
+    from_flags = {f.removesuffix("_demand") for f in classified.flags if f in ("refund_demand", "compensation_demand")}
+    return frozenset((set(received.demands) | from_flags) & repeat.MONEY_KINDS)
