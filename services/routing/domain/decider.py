@@ -17,7 +17,7 @@ from contracts.intake import ComplaintClassified, ComplaintReceived, ComplaintRe
 from contracts.registry import payload_of
 from contracts.sla import DeadlineBreached
 from contracts.tenant import TenantConfig
-from services.routing.domain import escalation, handling, incident, ownership, representation, transfer
+from services.routing.domain import escalation, handling, incident, ownership, representation, senior, transfer
 from services.routing.domain.case import RoutingCase, Track, evolve, replay
 from services.routing.domain.commands import (
     AcceptTransfer, ApproveDepartment, AssignHandler, Command, CommandRejected, Escalate, RejectTransfer,
@@ -61,6 +61,7 @@ def _on_event(state: RoutingCase, event: Event, org: TenantConfig, now: datetime
     if isinstance(event, ComplaintClassified | ComplaintReclassified):
         after = evolve(state, event)
         routed = route_by_level(after, org, workload)
+        routed += senior.senior_handling(fold(after, routed), org, workload)
         return routed + representation.block_if_represented(fold(after, routed), org)
     if isinstance(event, DeadlineBreached):
         return escalation.on_breach(state, event, org, now, workload)
