@@ -1,6 +1,7 @@
 """HTTP edges shared by every service: health, readiness, metrics, errors, correlation ids."""
 
 import time
+from uuid import UUID
 from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request, Response
@@ -22,7 +23,7 @@ def add_common_routes(app: FastAPI, service: str, readiness: Callable[[], Awaita
 
     @app.middleware("http")
     async def observe(request: Request, call_next):
-        cid = request.headers.get(CORRELATION_HEADER) or str(new_id())
+        cid = _valid_uuid(request.headers.get(CORRELATION_HEADER)) or str(new_id())
         token = correlation_id.set(cid)
         started = time.perf_counter()
         status = 500  # an exception escaping the app is a server error
@@ -52,6 +53,18 @@ def add_common_routes(app: FastAPI, service: str, readiness: Callable[[], Awaita
     @app.get("/metrics", include_in_schema=False)
     async def prometheus_metrics() -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+def _valid_uuid(text: str | None) -> str | None:
+    try:
+        return str(UUID(text)) if text else None
+    except ValueError:
+        return None
+
+
+def current_correlation_id() -> UUID:
+    """The correlation id of the request in hand (taken from X-Correlation-Id or new)."""
+    return UUID(correlation_id.get() or str(new_id()))
 
 
 def tenant_of(request: Request, internal_token: str) -> str:

@@ -116,6 +116,17 @@ def wait_for_case_views(front_url: str, complaint_ids: list[str], timeout: float
     return done
 
 
+def view_when(stack: Stack, cid: str, predicate, timeout: float = 30.0) -> dict:
+    """The case view once `predicate(view)` holds (or as it is at the timeout)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        view = httpx.get(f"{stack.front_url}/v1/complaints/{cid}",
+                         headers={"Authorization": f"Bearer {DEMO_KEY}"}).json()
+        if predicate(view) or time.monotonic() > deadline:
+            return view
+        time.sleep(0.2)
+
+
 def trail_counts(database_url: str) -> dict[str, dict[str, int]]:
     """complaint id -> event key -> how many times it is in the audit trail. The key is the
     type, plus `:clock#instance` for events about one clock (several clocks run at once)."""

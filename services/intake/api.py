@@ -11,8 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from contracts.envelope import Actor
 from contracts.tenant import TenantConfig
-from runtime.http import CORRELATION_HEADER, INTERNAL_TOKEN_HEADER, tenant_of
-from runtime.ids import new_id
+from runtime.http import INTERNAL_TOKEN_HEADER, current_correlation_id, tenant_of
 from runtime.problems import Problem
 from runtime.service import Runtime
 from services.intake import application, casework, dead_letters, resubmission
@@ -99,7 +98,7 @@ def router(rt: Runtime, vault: Vault) -> APIRouter:
             async with rt.pool.acquire() as conn, conn.transaction():
                 accepted = await application.register(
                     conn, vault, tenant_id, submission, idempotency_key=idempotency_key,
-                    correlation_id=_correlation(request), actor=Actor(kind="integration", id=tenant_id))
+                    correlation_id=current_correlation_id(), actor=Actor(kind="integration", id=tenant_id))
         except SubmissionRejected as exc:
             raise _invalid(exc.pointer, exc.detail) from None
         except application.IdempotencyConflict as exc:
@@ -128,7 +127,7 @@ def router(rt: Runtime, vault: Vault) -> APIRouter:
         try:
             answer, replayed = await casework.reclassify(rt.pool, vault, tenant_id, complaint_id, command,
                                                          idempotency_key=idempotency_key,
-                                                         correlation_id=_correlation(request))
+                                                         correlation_id=current_correlation_id())
         except casework.NotFound:
             raise Problem(404, "not-found", "No such complaint") from None
         except ReclassificationRefused as exc:
@@ -162,7 +161,7 @@ def router(rt: Runtime, vault: Vault) -> APIRouter:
     async def _erase(tenant_id: str, subject_ref: str, actor: Actor, request: Request) -> dict:
         try:
             return await casework.erase(rt.pool, tenant_id, subject_ref, actor=actor,
-                                        correlation_id=_correlation(request))
+                                        correlation_id=current_correlation_id())
         except casework.NotFound:
             raise Problem(404, "not-found", "No such data subject, or already erased") from None
 
@@ -208,9 +207,3 @@ def _internal_only(request: Request, token: str) -> None:
     if request.headers.get(INTERNAL_TOKEN_HEADER) != token:
         raise Problem(401, "unauthenticated", "Missing or invalid credentials")
 
-
-def _correlation(request: Request) -> UUID:
-    try:
-        return UUID(request.headers.get(CORRELATION_HEADER, ""))
-    except ValueError:
-        return new_id()

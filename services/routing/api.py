@@ -12,9 +12,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from contracts.routing import OwnerRef
-from runtime.http import tenant_of
-from runtime.ids import new_id
-from runtime.logs import correlation_id
+from runtime.http import current_correlation_id, tenant_of
 from runtime.organisations import OrganisationUnknown
 from runtime.organisations import router as organisation_router
 from runtime.problems import Problem
@@ -84,7 +82,7 @@ def router(rt: Runtime) -> APIRouter:
             except ValidationError as exc:
                 raise Problem(422, "validation", "The request is not valid", str(exc.errors()[0]["msg"])) from None
             try:
-                events = await application.apply_command(rt.pool, tenant_id, complaint_id, command, _cid(),
+                events = await application.apply_command(rt.pool, tenant_id, complaint_id, command, current_correlation_id(),
                                                          datetime.now(timezone.utc))
             except (application.UnknownComplaint, OrganisationUnknown):
                 raise Problem(404, "not-found", "No such complaint",
@@ -107,9 +105,3 @@ def router(rt: Runtime) -> APIRouter:
 
     return api
 
-
-def _cid() -> UUID:
-    try:
-        return UUID(correlation_id.get() or "")
-    except ValueError:
-        return new_id()

@@ -5,9 +5,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request
 
-from runtime.http import tenant_of
-from runtime.ids import new_id
-from runtime.logs import correlation_id
+from runtime.http import current_correlation_id, tenant_of
 from runtime.organisations import router as organisation_router
 from runtime.problems import Problem
 from runtime.service import Runtime
@@ -39,7 +37,7 @@ def router(rt: Runtime) -> APIRouter:
                 raise Problem(422, "validation", "The request is not valid", "`at` lies in the future",
                               errors=[{"pointer": "/at", "detail": "may not lie in the future"}])
             try:
-                events = await application.apply_command(rt.pool, tenant_id, complaint_id, command, _cid(), now)
+                events = await application.apply_command(rt.pool, tenant_id, complaint_id, command, current_correlation_id(), now)
             except application.UnknownComplaint:
                 raise Problem(404, "not-found", "No such complaint",
                               "Unknown complaint id, or the SLA service has not seen it yet") from None
@@ -53,11 +51,4 @@ def router(rt: Runtime) -> APIRouter:
     for path, command_type in COMMANDS.items():
         add(path, command_type)
     return api
-
-
-def _cid() -> UUID:
-    try:
-        return UUID(correlation_id.get() or "")
-    except ValueError:
-        return new_id()
 

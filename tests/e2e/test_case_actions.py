@@ -6,7 +6,7 @@ import time
 import httpx
 import pytest
 
-from tests.stack import DEMO_KEY, complaint_bodies, submit, wait_for_case_views
+from tests.stack import DEMO_KEY, complaint_bodies, submit, view_when, wait_for_case_views
 
 pytestmark = pytest.mark.e2e
 
@@ -23,15 +23,6 @@ def new_case(stack, receiver: str = "moscow-arbat-frontdesk", branch: str = "mos
     cid = submit(stack.front_url, body)["complaint_id"]
     assert cid in wait_for_case_views(stack.front_url, [cid])
     return cid
-
-
-def view_when(stack, cid: str, predicate, timeout: float = 30.0) -> dict:
-    deadline = time.monotonic() + timeout
-    while True:
-        view = httpx.get(f"{stack.front_url}/v1/complaints/{cid}", headers=AUTH).json()
-        if predicate(view) or time.monotonic() > deadline:
-            return view
-        time.sleep(0.2)
 
 
 def test_a_written_transfer_moves_ownership_only_when_accepted_and_the_custody_history_shows_it(stack):

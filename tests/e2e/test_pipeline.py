@@ -14,7 +14,8 @@ from aiokafka import AIOKafkaProducer
 from redress.operations import read_tenant_file
 
 from tests.stack import (
-    DEMO, DEMO_KEY, complaint_bodies, expected_types, stream_gaps, submit, trail_counts, types_of, wait_for_case_views,
+    DEMO, DEMO_KEY, complaint_bodies, expected_types, stream_gaps, submit, trail_counts, types_of, view_when,
+    wait_for_case_views,
 )
 
 pytestmark = pytest.mark.e2e
@@ -123,15 +124,6 @@ def test_a_deadline_already_past_is_breached_once_and_the_case_is_overdue(stack)
     escalated = view_when(stack, cid, lambda v: "Escalated" in [e["type"] for e in v["timeline"]])
     assert "Escalated" in [e["type"] for e in escalated["timeline"]]  # routing moved the case up on the breach
     assert stream_gaps(stack.database_url) == []
-
-
-def view_when(stack, cid: str, predicate, timeout: float = 30.0) -> dict:
-    deadline = time.monotonic() + timeout
-    while True:
-        view = httpx.get(f"{stack.front_url}/v1/complaints/{cid}", headers=AUTH).json()
-        if predicate(view) or time.monotonic() > deadline:
-            return view
-        time.sleep(0.2)
 
 
 def test_every_service_serves_metrics_health_and_readiness(stack):
