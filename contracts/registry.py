@@ -12,6 +12,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         intake.ComplaintReclassified,
         intake.SubjectErased,
         routing.OwnerAssigned,
+        routing.OrganisationApplied,
         routing.HandlerAssigned,
         routing.HandlingDepartmentProposed,
         routing.HandlingDepartmentAssigned,

@@ -185,3 +185,17 @@ class SettlementBlocked(RoutingDecision):
     EVENT_TYPE = "SettlementBlocked"
 
     reason: str
+
+
+class OrganisationApplied(Event):
+    """A tenant file was applied to routing: every later routing decision names this version.
+    Written on the tenant's organisation stream (`contracts.tenant.organisation_stream`)."""
+
+    EVENT_TYPE = "OrganisationApplied"
+    SOURCE = "routing"
+
+    version: int
+    digest: str = Field(description="SHA-256 of the applied organisation's canonical JSON.")
+    branches: int
+    departments: int
+    staff: int

@@ -9,6 +9,7 @@ department ids are what events refer to; every routing decision records `version
 
 from datetime import timedelta
 from typing import Any, Literal
+from uuid import NAMESPACE_URL, UUID, uuid5
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -233,3 +234,8 @@ def _unique(what: str, ids: list[str]) -> set[str]:
             raise ValueError(f"{what}: duplicate id {i!r}")
         seen.add(i)
     return seen
+
+
+def organisation_stream(tenant_id: str) -> UUID:
+    """The stream id under which a tenant's organisation changes are recorded."""
+    return uuid5(NAMESPACE_URL, f"redress:organisation:{tenant_id}")

@@ -7,14 +7,20 @@ Run with `python -m redress.frontdoor`.
 
 import asyncio
 import hashlib
+import json
 import re
 import time
 from contextlib import asynccontextmanager
 
 import httpx
 import uvicorn
+import yaml
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+
+from contracts.tenant import TenantConfig
+from redress import operations
 
 from runtime import logs
 from runtime.http import CORRELATION_HEADER, INTERNAL_TOKEN_HEADER, TENANT_HEADER, add_common_routes
@@ -94,6 +100,23 @@ def create_app(settings: FrontDoorSettings) -> FastAPI:
     async def openapi() -> JSONResponse:
         return JSONResponse(await merged_openapi(client, urls))
 
+    @app.put("/v1/organisation", include_in_schema=False)
+    async def apply_organisation(request: Request) -> Response:
+        """The tenant's organisation file (YAML or JSON), validated whole before anything changes."""
+        tenant_id = await tenant_for(request)
+        config = parse_organisation(await request.body(), request.headers.get("content-type", ""))
+        if config.tenant_id != tenant_id:
+            raise Problem(403, "forbidden", "A tenant can only change its own organisation",
+                          errors=[{"pointer": "/tenant_id", "detail": "is not the authenticated tenant"}])
+        try:
+            result = await operations.apply_organisation(client, urls, settings.internal_token, config)
+        except httpx.HTTPStatusError as exc:
+            return Response(exc.response.content, status_code=exc.response.status_code,
+                            media_type=exc.response.headers.get("content-type"))
+        except httpx.HTTPError:
+            raise Problem(503, "unavailable", "A service is not reachable; retry later") from None
+        return JSONResponse(result)
+
     @app.api_route("/v1/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
     async def forward(rest: str, request: Request) -> Response:
         service = owner_of(request.method, request.url.path)
@@ -116,6 +139,20 @@ def create_app(settings: FrontDoorSettings) -> FastAPI:
     return app
 
 
+def parse_organisation(body: bytes, content_type: str) -> TenantConfig:
+    """A tenant file from an HTTP body, with each problem named by JSON pointer."""
+    try:
+        raw = yaml.safe_load(body) if "yaml" in content_type else json.loads(body or b"null")
+    except (ValueError, yaml.YAMLError) as exc:
+        raise Problem(400, "unreadable", "The body is not valid YAML or JSON", str(exc)[:300]) from None
+    try:
+        return TenantConfig.model_validate(raw)
+    except ValidationError as exc:
+        errors = [{"pointer": "/" + "/".join(str(p) for p in e["loc"]), "detail": e["msg"]} for e in exc.errors()]
+        raise Problem(422, "validation", "The organisation is not valid", f"{len(errors)} problem(s)",
+                      errors=errors) from None
+
+
 async def merged_openapi(client: httpx.AsyncClient, urls: dict[str, str]) -> dict:
     """One document for integrations: every service's public /v1 paths, bearer auth."""
     doc: dict = {
@@ -125,6 +162,13 @@ async def merged_openapi(client: httpx.AsyncClient, urls: dict[str, str]) -> dic
         "paths": {}, "components": {"schemas": {}, "securitySchemes": {"apiKey": {"type": "http", "scheme": "bearer"}}},
         "security": [{"apiKey": []}],
     }
+    doc["paths"]["/v1/organisation"] = {"put": {
+        "summary": "Apply the tenant's organisation file (validated whole before anything changes)",
+        "tags": ["organisation"],
+        "requestBody": {"required": True, "content": {"application/yaml": {}, "application/json": {}}},
+        "responses": {"200": {"description": "applied: {tenant_id, version}"},
+                      "403": {"description": "the file names another tenant"},
+                      "422": {"description": "invalid: problem details with a JSON pointer per problem"}}}}
     for service, url in urls.items():
         try:
             spec = (await client.get(f"{url}/openapi.json", timeout=3.0)).json()

@@ -27,7 +27,7 @@ async def prepare(database_url: str, bootstrap_servers: str, partitions: int) ->
     return await create_topics(bootstrap_servers, partitions)
 
 
-ORGANISATION_HOLDERS = ("routing", "sla")
+ORGANISATION_HOLDERS = ("sla", "routing")
 
 
 class TenantFileError(ValueError):
@@ -47,18 +47,28 @@ def read_tenant_file(path: Path) -> TenantConfig:
         raise TenantFileError(f"{path}: {len(lines)} error(s)\n  " + "\n  ".join(lines)) from None
 
 
-def apply_tenant(urls: dict[str, str], internal_token: str, config: TenantConfig, api_key: str) -> dict:
-    """Apply a validated organisation to every service that keeps one: intake (with the API
-    key), routing and sla. Idempotent: applying the same file again changes nothing."""
+async def apply_organisation(client: httpx.AsyncClient, urls: dict[str, str], internal_token: str,
+                             config: TenantConfig, api_key: str | None = None) -> dict:
+    """Apply a validated organisation to every service that keeps one — sla first (only it can
+    refuse a preset or an override), then routing, then intake (with the API key, if given).
+    Idempotent: applying the same file again changes nothing. Raises httpx.HTTPStatusError."""
     headers = {INTERNAL_TOKEN_HEADER: internal_token}
-    answer = httpx.put(f"{urls['intake']}/internal/v1/tenants/{config.tenant_id}",
-                       json={"config": config.model_dump(mode="json"), "api_key": api_key}, headers=headers,
-                       timeout=10.0)
-    answer.raise_for_status()
     for service in ORGANISATION_HOLDERS:
-        httpx.put(f"{urls[service]}/internal/v1/tenants/{config.tenant_id}/organisation",
-                  json=config.model_dump(mode="json"), headers=headers, timeout=10.0).raise_for_status()
+        answer = await client.put(f"{urls[service]}/internal/v1/tenants/{config.tenant_id}/organisation",
+                                  json=config.model_dump(mode="json"), headers=headers)
+        answer.raise_for_status()
+    body = {"config": config.model_dump(mode="json"), **({"api_key": api_key} if api_key else {})}
+    answer = await client.put(f"{urls['intake']}/internal/v1/tenants/{config.tenant_id}", json=body, headers=headers)
+    answer.raise_for_status()
     return answer.json()
+
+
+def apply_tenant(urls: dict[str, str], internal_token: str, config: TenantConfig, api_key: str | None) -> dict:
+    async def apply() -> dict:
+        async with httpx.AsyncClient(timeout=10.0) as client:
+            return await apply_organisation(client, urls, internal_token, config, api_key)
+
+    return asyncio.run(apply())
 
 
 def run(coro):

@@ -13,6 +13,10 @@ from services.analytics.domain.case_view import build_view
 from services.analytics.domain.chain import first_break, link
 
 
+# Events on a tenant's stream rather than a complaint's: in the trail, not in a case view.
+NOT_ABOUT_A_COMPLAINT = {"OrganisationApplied"}
+
+
 async def handle(conn: asyncpg.Connection, envelope: Envelope, _now: datetime) -> str:
     """Runs inside the consumer's transaction, after the inbox accepted the event id."""
     head = await conn.fetchrow("SELECT position, hash FROM trail_head WHERE id = 1 FOR UPDATE")
@@ -25,6 +29,10 @@ async def handle(conn: asyncpg.Connection, envelope: Envelope, _now: datetime) -
         json.dumps(body), head["hash"], entry_hash,
     )
     await conn.execute("UPDATE trail_head SET position = $1, hash = $2 WHERE id = 1", position, entry_hash)
+    metrics.TRAIL_EVENTS.labels(envelope.source).inc()
+    metrics.TRAIL_HEAD.set(position)
+    if envelope.type in NOT_ABOUT_A_COMPLAINT:
+        return "processed"
     rows = await conn.fetch("SELECT envelope FROM trail WHERE complaint_id = $1 ORDER BY position",
                             envelope.complaint_id)
     view = build_view([Envelope.model_validate_json(r["envelope"]) for r in rows])
@@ -33,8 +41,6 @@ async def handle(conn: asyncpg.Connection, envelope: Envelope, _now: datetime) -
         " ON CONFLICT (complaint_id) DO UPDATE SET view = $3, updated_at = now()",
         envelope.complaint_id, envelope.tenant_id, json.dumps(view),
     )
-    metrics.TRAIL_EVENTS.labels(envelope.source).inc()
-    metrics.TRAIL_HEAD.set(position)
     return "processed"
 
 

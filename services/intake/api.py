@@ -81,7 +81,8 @@ class Credentials(BaseModel):
 
 class TenantApplication(BaseModel):
     config: TenantConfig
-    api_key: str = Field(min_length=16, max_length=200)
+    api_key: str | None = Field(None, min_length=16, max_length=200,
+                                description="Sets the tenant's key; without it only the organisation changes.")
 
 
 def router(rt: Runtime, vault: Vault) -> APIRouter:
@@ -180,6 +181,8 @@ def router(rt: Runtime, vault: Vault) -> APIRouter:
             raise Problem(422, "validation", "The request is not valid", "tenant_id in the path and the file differ",
                           errors=[{"pointer": "/config/tenant_id", "detail": "does not match the path"}])
         version = await application.apply_tenant(rt.pool, body.config, body.api_key)
+        if version is None:
+            raise Problem(404, "not-found", "No such tenant", "a new tenant needs its API key")
         return {"tenant_id": tenant_id, "version": version}
 
     @api.get("/internal/v1/dead-letters", include_in_schema=False)

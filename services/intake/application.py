@@ -64,8 +64,14 @@ def repeat_policy(tenant: TenantConfig) -> RepeatClaimantPolicy:
     return tenant.repeat_claimant
 
 
-async def apply_tenant(pool: asyncpg.Pool, config: TenantConfig, api_key: str) -> int:
-    """Create or replace a tenant's organisation and API key; returns the stored version."""
+async def apply_tenant(pool: asyncpg.Pool, config: TenantConfig, api_key: str | None) -> int | None:
+    """Create or replace a tenant's organisation and API key, or (no key) only its
+    organisation; returns the stored version, None for an unknown tenant without a key."""
+    if api_key is None:
+        updated = await pool.fetchval(
+            "UPDATE tenants SET config = $2, config_version = $3, updated_at = now() WHERE tenant_id = $1"
+            " RETURNING config_version", config.tenant_id, config.model_dump_json(), config.version)
+        return updated
     await pool.execute(
         "INSERT INTO tenants (tenant_id, api_key_sha256, config, config_version) VALUES ($1, $2, $3, $4)"
         " ON CONFLICT (tenant_id) DO UPDATE SET api_key_sha256 = $2, config = $3, config_version = $4,"

@@ -68,7 +68,8 @@ COMMANDS: tuple[tuple[str, str, type[Body], type[c.Command]], ...] = (
 
 def router(rt: Runtime) -> APIRouter:
     api = APIRouter()
-    api.include_router(organisation_router(lambda: rt.pool, rt.settings.internal_token))
+    api.include_router(organisation_router(lambda: rt.pool, rt.settings.internal_token,
+                                           on_applied=application.record_organisation))
 
     def add(path: str, method: str, body_type: type[Body], command_type: type[c.Command]) -> None:
         async def act(complaint_id: UUID, body: body_type, request: Request) -> dict:  # type: ignore[valid-type]

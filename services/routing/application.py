@@ -3,6 +3,7 @@ wrote for it, in order), the tenant's organisation and the current workload, let
 decider decide, and records the decision, the case log and the assignments together."""
 
 import asyncio
+import hashlib
 import logging
 from datetime import datetime, timezone
 from uuid import UUID
@@ -11,7 +12,10 @@ import asyncpg
 
 from contracts.envelope import Actor, Envelope
 from contracts.events import Event
+from contracts.routing import OrganisationApplied
+from contracts.tenant import TenantConfig, organisation_stream
 from runtime import eventstore
+from runtime.http import current_correlation_id
 from runtime.logs import log
 from runtime.metrics import EVENTS_APPENDED
 from runtime.organisations import OrganisationUnknown, load
@@ -157,3 +161,20 @@ async def transfer_timer(rt) -> None:
             await asyncio.wait_for(rt.stop.wait(), timeout=TICK_SECONDS)
         except asyncio.TimeoutError:
             pass
+
+
+async def record_organisation(conn: asyncpg.Connection, config: TenantConfig) -> None:
+    """Applying a tenant file records an event (on the tenant's organisation stream)."""
+    stream = organisation_stream(config.tenant_id)
+    history = await eventstore.load_stream(conn, stream)
+    digest = hashlib.sha256(config.model_dump_json().encode()).hexdigest()
+    if history and history[-1].payload.get("digest") == digest:
+        return  # the same file again: nothing changed
+    now = datetime.now(timezone.utc)
+    event = OrganisationApplied(version=config.version, digest=digest, branches=len(config.branches),
+                                departments=len(config.departments), staff=len(config.staff))
+    why = eventstore.Provenance(tenant_id=config.tenant_id, complaint_id=stream, actor=Actor(kind="service", id="routing"),
+                                correlation_id=current_correlation_id(), causation_id=None, occurred_at=now)
+    await eventstore.append(conn, source="routing", expected_version=len(history), events=[event], why=why,
+                            recorded_at=now)
+    EVENTS_APPENDED.labels("routing", event.EVENT_TYPE).inc()
