@@ -53,6 +53,8 @@ class DeadlineApproached(Event):
     warn_at: AwareDatetime
     due_at: AwareDatetime
     share: float
+    notify_at: AwareDatetime | None = Field(
+        None, description="When the branch's people hear of it: the next instant inside their working hours.")
 
 
 class DeadlineBreached(Event):
@@ -62,6 +64,8 @@ class DeadlineBreached(Event):
     clock: str
     due_at: AwareDatetime
     instance: int = Field(1, ge=1)
+    notify_at: AwareDatetime | None = Field(
+        None, description="When the branch's people hear of it: the next instant inside their working hours.")
 
 
 class ClockPaused(Event):

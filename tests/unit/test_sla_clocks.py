@@ -13,6 +13,11 @@ from tests.unit.builders import classified, received
 
 pytestmark = pytest.mark.unit
 
+
+def without_notice(event):
+    """The event without its notification time (tested on its own below)."""
+    return event.model_copy(update={"notify_at": None})
+
 # Monday 23 November 2026, 10:15 in Shanghai.
 MONDAY = datetime(2026, 11, 23, 10, 15, tzinfo=timezone(timedelta(hours=8)))
 
@@ -62,7 +67,7 @@ def test_a_running_clock_breaches_once_when_due():
     state = clocks.evolve(clocks.evolve(clocks.Clocks(), event), warning)
     assert clocks.on_tick(state, "resolution", event.due_at - timedelta(seconds=1)) == []
     [breach] = clocks.on_tick(state, "resolution", event.due_at)
-    assert breach == DeadlineBreached(clock="resolution", due_at=event.due_at)
+    assert without_notice(breach) == DeadlineBreached(clock="resolution", due_at=event.due_at)
     assert clocks.on_tick(clocks.evolve(state, breach), "resolution", event.due_at + timedelta(days=1)) == []
 
 
@@ -129,7 +134,7 @@ def test_warning_then_breach_each_exactly_once():
     clock = state.get("resolution").deadline
     assert clocks.on_tick(state, "resolution", clock.warn_at - timedelta(seconds=1)) == []
     [warning] = clocks.on_tick(state, "resolution", clock.warn_at)
-    assert warning == DeadlineApproached(clock="resolution", instance=1, warn_at=clock.warn_at, due_at=clock.due_at,
+    assert without_notice(warning) == DeadlineApproached(clock="resolution", instance=1, warn_at=clock.warn_at, due_at=clock.due_at,
                                          share=0.75)
     state = fold([warning], state)
     assert clocks.on_tick(state, "resolution", clock.warn_at + timedelta(hours=1)) == []
@@ -178,7 +183,7 @@ def test_each_update_interval_warns_and_breaches_once_on_its_own():
     state = fold(clocks.on_tick(state, "update", first.due_at), state)
     state, _ = act(state, LogContact(at=at(26, 10), by="cs-1"))
     second = state.get("update").deadline
-    assert clocks.on_tick(state, "update", second.due_at)[-1] == DeadlineBreached(
+    assert without_notice(clocks.on_tick(state, "update", second.due_at)[-1]) == DeadlineBreached(
         clock="update", due_at=second.due_at, instance=2)
 
 
@@ -222,3 +227,19 @@ def test_a_command_dated_in_the_future_is_rejected():
 def test_a_case_without_clocks_takes_no_commands():
     with pytest.raises(CommandRejected, match="not been classified"):
         actions.decide(clocks.Clocks(), LogContact(at=at(24, 9), by="cs-1"), at(24, 9))
+
+
+def test_people_hear_of_a_breach_at_night_when_their_working_day_opens():
+    event = set_clock("complaint")
+    state = clocks.evolve(clocks.Clocks(), event)
+    # due 23:59:59 Thursday in Shanghai; the timer fires at 00:00:30 Friday local
+    [*_, breach] = clocks.on_tick(state, "resolution", event.due_at + timedelta(seconds=31))
+    assert breach.notify_at == datetime(2026, 11, 27, 9, 0, tzinfo=timezone(timedelta(hours=8)))
+
+
+def test_people_hear_of_a_breach_in_working_hours_at_once():
+    event = set_clock("complaint")
+    state = clocks.evolve(clocks.Clocks(), event)
+    ten_am = datetime(2026, 11, 27, 10, 0, tzinfo=timezone(timedelta(hours=8)))
+    [*_, breach] = clocks.on_tick(state, "resolution", ten_am)
+    assert breach.notify_at == ten_am

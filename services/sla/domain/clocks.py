@@ -23,9 +23,11 @@ from services.sla.domain.calendar_version import calendar_version
 from services.sla.domain.calendars import calendar_for
 from services.sla.domain.due import BusinessHours, DueRule, compute_due
 from services.sla.domain.policies import Policy, case_of, default_policy
+from services.sla.domain.notifications import notify_at
 from services.sla.domain.policy import describe
 
 RESOLUTION = "resolution"
+NOTIFICATION_HOURS = "09:00-18:00"  # when the branch's people are told, unless the clock has its own hours
 PAUSE_OVERRUN = "pause_overrun"  # timer row of the wait, next to the clocks' rows
 
 
@@ -182,10 +184,19 @@ def on_tick(state: Clocks, clock_name: str, now: datetime) -> list[Event]:
     d, events = clock.deadline, []
     if not clock.warned and d.warn_at is not None and d.warn_at <= now:
         events.append(DeadlineApproached(clock=d.clock, instance=d.instance, warn_at=d.warn_at, due_at=d.due_at,
-                                         share=d.warn_share or 0.0))
+                                         share=d.warn_share or 0.0, notify_at=_notify_at(d, now)))
     if d.due_at <= now:
-        events.append(DeadlineBreached(clock=d.clock, due_at=d.due_at, instance=d.instance))
+        events.append(DeadlineBreached(clock=d.clock, due_at=d.due_at, instance=d.instance,
+                                       notify_at=_notify_at(d, now)))
     return events
+
+
+def _notify_at(deadline: DeadlineSet, now: datetime) -> datetime | None:
+    """People at the branch hear of a warning or breach within their working hours."""
+    if deadline.country is None:  # written before the clock knew its calendar
+        return None
+    hours = deadline.business_hours or NOTIFICATION_HOURS
+    return notify_at(now, deadline.timezone, hours, calendar_for(deadline.country))
 
 
 def _pause_overrun(state: Clocks, now: datetime) -> list[Event]:
