@@ -24,6 +24,8 @@ BRANCH_DESKS = [("shanghai-jingan", "Asia/Shanghai"), ("moscow-arbat", "Europe/M
                 ("london-marylebone", "Europe/London"), ("beijing-chaoyang", "Asia/Shanghai"),
                 ("novosibirsk-centre", "Asia/Novosibirsk")]
 SETTLEMENT_LEVELS = {"dispute", "accident"}
+# One pooled client for every thread: a client per request spends its time building TLS contexts.
+CLIENT = httpx.Client(limits=httpx.Limits(max_connections=64, max_keepalive_connections=64))
 BASE_TYPES = {"ComplaintReceived", "ComplaintClassified", "OwnerAssigned", "DeadlineSet"}
 
 
@@ -77,7 +79,7 @@ def submit(front_url: str, body: dict, *, deadline_s: float = 120.0) -> dict:
     deadline = time.monotonic() + deadline_s
     while True:
         try:
-            answer = httpx.post(f"{front_url}/v1/complaints", json=body, headers=headers, timeout=10.0)
+            answer = CLIENT.post(f"{front_url}/v1/complaints", json=body, headers=headers, timeout=10.0)
             if answer.status_code == 202:
                 return answer.json()
             if answer.status_code < 500:
@@ -120,7 +122,7 @@ def view_when(stack: Stack, cid: str, predicate, timeout: float = 30.0) -> dict:
     """The case view once `predicate(view)` holds (or as it is at the timeout)."""
     deadline = time.monotonic() + timeout
     while True:
-        view = httpx.get(f"{stack.front_url}/v1/complaints/{cid}",
+        view = CLIENT.get(f"{stack.front_url}/v1/complaints/{cid}",
                          headers={"Authorization": f"Bearer {DEMO_KEY}"}).json()
         if predicate(view) or time.monotonic() > deadline:
             return view
