@@ -4,7 +4,9 @@ complaints the way an integration should: retrying with the same external id."""
 import asyncio
 import json
 import secrets
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
@@ -89,6 +91,24 @@ def submit(front_url: str, body: dict, *, deadline_s: float = 120.0) -> dict:
         if time.monotonic() > deadline:
             raise TimeoutError(f"could not submit {body['external_id']}")
         time.sleep(0.2)
+
+
+class Submitter(threading.Thread):
+    """Submits complaints in the background (4 at a time, retrying like an integration);
+    `under_way` is set once a third of them were accepted, the moment to break something."""
+
+    def __init__(self, front_url: str, bodies: list[dict]) -> None:
+        super().__init__(daemon=True)
+        self.front_url, self.bodies = front_url, bodies
+        self.accepted: list[dict] = []
+        self.under_way = threading.Event()
+
+    def run(self) -> None:
+        with ThreadPoolExecutor(4) as pool:
+            for i, answer in enumerate(pool.map(lambda b: submit(self.front_url, b), self.bodies)):
+                self.accepted.append(answer)
+                if i == len(self.bodies) // 3:
+                    self.under_way.set()
 
 
 def expected_types(level: str) -> set[str]:

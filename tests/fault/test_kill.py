@@ -3,14 +3,13 @@ and prove that nothing was lost and nothing doubled: every complaint has exactly
 event of each expected type in the audit trail (one per clock for clock events), and every
 service's stream appears in the trail exactly as that service wrote it."""
 
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from tests.stack import (
-    complaint_bodies, expected_types, running_stack, stream_gaps, submit, trail_counts, types_of, wait_for_case_views,
+    Submitter, complaint_bodies, expected_types, running_stack, stream_gaps, trail_counts, types_of,
+    wait_for_case_views,
 )
 
 pytestmark = pytest.mark.fault
@@ -22,24 +21,14 @@ COMPLAINTS = 200
 def test_a_process_killed_mid_stream_loses_and_doubles_nothing(postgres_url, workdir, victim):
     separate_relay = "intake" if victim == "intake-relay" else None
     with running_stack(postgres_url, workdir, separate_relay=separate_relay) as stack:
-        bodies = complaint_bodies(COMPLAINTS, f"fault-{victim}")
-        accepted: list[dict] = []
-        halfway = threading.Event()
-
-        def submit_all():
-            with ThreadPoolExecutor(4) as pool:
-                for i, answer in enumerate(pool.map(lambda b: submit(stack.front_url, b), bodies)):
-                    accepted.append(answer)
-                    if i == COMPLAINTS // 3:
-                        halfway.set()
-
-        submitter = threading.Thread(target=submit_all)
+        submitter = Submitter(stack.front_url, complaint_bodies(COMPLAINTS, f"fault-{victim}"))
         submitter.start()
-        assert halfway.wait(120), "submissions did not get going"
+        assert submitter.under_way.wait(120), "submissions did not get going"
         stack.kill(victim)
         time.sleep(1.0)
         stack.start(victim, env={"REDRESS_RELAY_ENABLED": "false"} if victim == separate_relay else None)
         submitter.join(240)
+        accepted = submitter.accepted
         assert len(accepted) == COMPLAINTS
 
         ids = [a["complaint_id"] for a in accepted]

@@ -2,14 +2,12 @@
 killed with SIGKILL while it fires, every clock warns once and breaches once — none is
 lost, none is doubled — and routing escalates on the breaches."""
 
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.stack import complaint_bodies, running_stack, stream_gaps, submit, trail_counts, types_of
+from tests.stack import Submitter, complaint_bodies, running_stack, stream_gaps, trail_counts, types_of
 
 pytestmark = pytest.mark.fault
 
@@ -26,23 +24,14 @@ def test_two_sla_instances_and_a_sigkill_warn_and_breach_every_clock_exactly_onc
         stack.wait_service_ready("sla#2")
         long_ago = (datetime.now(timezone.utc) - timedelta(days=30)).isoformat(timespec="seconds")
         bodies = [{**b, "received_at": long_ago} for b in complaint_bodies(COMPLAINTS, "overdue")]
-        started = threading.Event()
-        accepted: list[dict] = []
-
-        def submit_all():
-            with ThreadPoolExecutor(4) as pool:
-                for i, answer in enumerate(pool.map(lambda b: submit(stack.front_url, b), bodies)):
-                    accepted.append(answer)
-                    if i == COMPLAINTS // 3:
-                        started.set()
-
-        submitter = threading.Thread(target=submit_all)
+        submitter = Submitter(stack.front_url, bodies)
         submitter.start()
-        assert started.wait(120)
+        assert submitter.under_way.wait(120)
         stack.kill("sla")
         time.sleep(1.0)
         stack.start("sla")
         submitter.join(240)
+        accepted = submitter.accepted
         ids = [a["complaint_id"] for a in accepted]
         assert len(ids) == COMPLAINTS
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from services.sla.domain.calendars import MAX_DAYS_WITHOUT_WORK, BusinessCalendar
-from services.sla.domain.due import BusinessHours, DueRule, zone_named
+from services.sla.domain.due import BusinessHours, DueRule, business_window, zone_named
 
 UTC = dt.timezone.utc
 WHOLE_DAY = BusinessHours(opens=dt.time(0), closes=None)
@@ -71,7 +71,7 @@ class Schedule:
         day, idle_days = start.astimezone(zone).date(), 0
         while idle_days <= MAX_DAYS_WITHOUT_WORK:
             if self.calendar is None or self.calendar.is_working_day(day):
-                opens, closes = _window(day, self.hours, zone)
+                opens, closes = business_window(day, self.hours, zone)
                 if closes > cursor:
                     idle_days = 0
                     yield max(opens, cursor), closes
@@ -79,12 +79,3 @@ class Schedule:
             day += dt.timedelta(days=1)
         country = self.calendar.country if self.calendar else "every-day"
         raise ValueError(f"calendar {country} has no business time within {MAX_DAYS_WITHOUT_WORK} days")
-
-
-def _window(day: dt.date, hours: BusinessHours, zone) -> tuple[dt.datetime, dt.datetime]:
-    opens = dt.datetime.combine(day, hours.opens, tzinfo=zone)
-    if hours.closes is None:
-        closes = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
-    else:
-        closes = dt.datetime.combine(day, hours.closes, tzinfo=zone)
-    return opens.astimezone(UTC), closes.astimezone(UTC)

@@ -61,6 +61,16 @@ class BusinessHours:
         return cls(opens=opens, closes=closes)
 
 
+def business_window(day: dt.date, business: BusinessHours, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+    """One working day's opening and closing, in UTC (`closes` None: open until midnight)."""
+    opens = dt.datetime.combine(day, business.opens, tzinfo=zone)
+    if business.closes is None:
+        closes = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
+    else:
+        closes = dt.datetime.combine(day, business.closes, tzinfo=zone)
+    return opens.astimezone(UTC), closes.astimezone(UTC)
+
+
 DEFAULT_BUSINESS_HOURS = BusinessHours(opens=dt.time(9), closes=dt.time(18))
 
 
@@ -131,7 +141,7 @@ def _after_business_hours(
     day, idle_days = received.date(), 0
     while idle_days <= MAX_DAYS_WITHOUT_WORK:
         if calendar.is_working_day(day):
-            opens, closes = _window(day, business, zone)
+            opens, closes = business_window(day, business, zone)
             start = max(opens, cursor)
             if start < closes:
                 idle_days = 0
@@ -141,15 +151,6 @@ def _after_business_hours(
         idle_days += 1
         day += dt.timedelta(days=1)
     raise ValueError(f"calendar {calendar.country} has no business hours within {MAX_DAYS_WITHOUT_WORK} days")
-
-
-def _window(day: dt.date, business: BusinessHours, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
-    opens = dt.datetime.combine(day, business.opens, tzinfo=zone)
-    if business.closes is None:
-        closes = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
-    else:
-        closes = dt.datetime.combine(day, business.closes, tzinfo=zone)
-    return opens.astimezone(UTC), closes.astimezone(UTC)
 
 
 def _unverified_year_warnings(calendar: BusinessCalendar, years: range) -> list[str]:
