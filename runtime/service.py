@@ -121,7 +121,7 @@ def main(spec: ServiceSpec) -> None:
 
 
 async def _run_relay_alone(spec: ServiceSpec, settings: ServiceSettings) -> None:
-    await db.migrate(settings.database_url, spec.name, spec.sql)
+    # No migration here: the service owns its schema; until it exists the relay retries.
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
