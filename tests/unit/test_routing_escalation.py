@@ -95,3 +95,12 @@ def test_an_invalid_escalation_request_is_refused(command, code):
 def test_the_owners_supervisor_may_pull_the_case_up():
     events = when(held_by_consultant(), Escalate(by="shanghai-jingan-consultant-supervisor", reason="taking over"))
     assert events[0].by == "shanghai-jingan-consultant-supervisor"
+
+
+def test_a_breach_that_arrives_before_the_receipt_escalates_once_the_case_has_an_owner():
+    early = given(breached())  # the SLA topic overtook the intake topic
+    assert early.owner is None
+    events = when(early, receipt("shanghai-jingan-consultant"))
+    assert [e.EVENT_TYPE for e in events].count("Escalated") == 1
+    after = given(receipt("shanghai-jingan-consultant"), start=early)
+    assert when(after, breached()) == []  # the same breach redelivered later escalates nothing more

@@ -15,6 +15,7 @@ from contracts.events import Event
 from contracts.intake import ComplaintClassified, ComplaintReceived, ComplaintReclassified
 from contracts.registry import UnknownEventType, payload_of
 from contracts.routing import OwnerRef, TeamMember
+from contracts.sla import DeadlineBreached
 
 Track = Literal["on_site", "department", "incident"]
 
@@ -68,6 +69,9 @@ class RoutingCase(BaseModel):
     pending_transfer: PendingTransfer | None = None
     rung: str | None = None
     escalated_breaches: tuple[str, ...] = ()
+    # Breaches routing has seen, escalated or not: one may arrive before the receipt (another
+    # topic), and is escalated once the case has an owner.
+    breaches_seen: tuple[DeadlineBreached, ...] = ()
     revenue_attributed_to: OwnerRef | None = None
     recused: tuple[str, ...] = ()
     settlement_blocked: bool = False
@@ -100,6 +104,8 @@ def _changes(state: RoutingCase, e: Event) -> dict:
                     "representative_present": e.representative_present}
         case ComplaintClassified():
             return {"level": e.level, "categories": tuple(e.categories), "flags": tuple(e.flags)}
+        case DeadlineBreached():
+            return {"breaches_seen": state.breaches_seen + (e,)}
         case ComplaintReclassified():
             return {"level": e.level,
                     **({"categories": tuple(e.categories)} if e.categories is not None else {}),

@@ -57,7 +57,8 @@ def _on_event(state: RoutingCase, event: Event, org: TenantConfig, now: datetime
         if not events:
             return []
         after = fold(evolve(state, event), events)
-        return events + route_by_level(after, org, workload) + representation.block_if_represented(after, org)
+        events += route_by_level(after, org, workload) + representation.block_if_represented(after, org)
+        return events + early_breaches(fold(evolve(state, event), events), org, now, workload)
     if isinstance(event, ComplaintClassified | ComplaintReclassified):
         after = evolve(state, event)
         routed = route_by_level(after, org, workload)
@@ -66,6 +67,16 @@ def _on_event(state: RoutingCase, event: Event, org: TenantConfig, now: datetime
     if isinstance(event, DeadlineBreached):
         return escalation.on_breach(state, event, org, now, workload)
     return []
+
+
+def early_breaches(state: RoutingCase, org: TenantConfig, now: datetime, workload: Workload) -> list:
+    """Breaches that arrived before the case had an owner (they travel on another topic than
+    the receipt) are escalated as soon as it has one, each once."""
+    events: list = []
+    for breach in state.breaches_seen:
+        decided = escalation.on_breach(fold(state, events), breach, org, now, workload)
+        events += decided
+    return events
 
 
 def _on_command(state: RoutingCase, cmd: Command, org: TenantConfig, now: datetime, workload: Workload) -> list:
