@@ -6,7 +6,6 @@ envelope carries identity, order, time, provenance (actor, correlation, causatio
 payload whose shape is named by `type` and `schema_version` (see `contracts.registry`).
 """
 
-from datetime import datetime
 from typing import Any, Literal
 from uuid import UUID
 
@@ -54,10 +53,3 @@ SERVICES = ("intake", "routing", "sla", "settlement", "analytics")
 
 # Topics integrations write to (read by intake), each with its dead-letter sibling.
 INBOUND_TOPICS = ("redress.intake.inbound.v1",)
-
-
-def utc(ts: datetime) -> datetime:
-    """Normalise an aware datetime to UTC (events store UTC)."""
-    from datetime import timezone
-
-    return ts.astimezone(timezone.utc)

@@ -4,7 +4,6 @@ Personal data never travels here: the complaint text and the complainant's conta
 in intake's own store; events carry digests and a pseudonymous subject reference.
 """
 
-from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
@@ -115,6 +114,3 @@ class RepeatClaimantPolicy(BaseModel):
     min_branches: int = Field(2, ge=1, le=100)
     window_months: int = Field(18, ge=1, le=120)
 
-
-def received_day(received_at: datetime) -> str:
-    return received_at.date().isoformat()
