@@ -82,3 +82,21 @@ def test_an_event_logged_after_the_fact_keeps_its_place_in_its_services_stream()
     assert view["deadlines"][0]["state"] == "paused"
     types = [e["type"] for e in view["timeline"]]
     assert types.index("ClockPaused") > types.index("DeadlineSet")
+
+
+def test_a_resolved_case_stays_resolved_whatever_sorts_after_the_resolution():
+    from contracts.sla import ClockStopped
+
+    stopped = envelope(ClockStopped(clock="resolution", stopped_at=T0, reason="resolved"), version=2,
+                       at=T0 + timedelta(seconds=2, milliseconds=500), source="sla")
+    late_owner = envelope(OwnerAssigned(owner=OwnerRef(kind="staff", id="b"), rule="written_transfer", reason="r"),
+                          version=2, at=T0 + timedelta(seconds=9), source="routing")
+    view = build_view(history() + [stopped, late_owner])
+    assert view["status"] == "resolved"
+
+
+def test_the_status_follows_the_case_from_receipt_to_assignment():
+    events = history()
+    assert build_view(events[:1])["status"] == "received"
+    assert build_view(events[:2])["status"] == "classified"
+    assert build_view(events[:3])["status"] == "assigned"

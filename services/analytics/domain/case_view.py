@@ -15,11 +15,6 @@ CLOCK_STATES = {
     "ClockStopped": "stopped",
 }
 
-STATUS_BY_EVENT = {
-    "ComplaintReceived": "received",
-    "ComplaintClassified": "classified",
-    "OwnerAssigned": "assigned",
-}
 
 
 def in_timeline_order(envelopes: list[Envelope]) -> list[Envelope]:
@@ -46,6 +41,7 @@ def build_view(envelopes: list[Envelope]) -> dict:
         "settlement_blocked": False, "deadlines": [], "waiting_on": None, "settlement": None, "timeline": [],
     }
     deadlines: dict[str, dict] = {}
+    resolution: str | None = None
     for env in ordered:
         p = env.payload
         if env.type == "ComplaintReceived":
@@ -91,16 +87,28 @@ def build_view(envelopes: list[Envelope]) -> dict:
             view["waiting_on"] = None
         elif env.type == "SettlementCaseOpened":
             view["settlement"] = {"state": "open", "opened_at": env.occurred_at.isoformat(), "reason": p["reason"]}
-        view["status"] = STATUS_BY_EVENT.get(env.type, view["status"])
         if env.type == "ClockStopped" and p.get("reason") == "resolved":
-            view["status"] = "resolved"
+            resolution = "resolved"
         elif env.type == "DeadlineSet" and p.get("reason") == "reopened":
-            view["status"] = "reopened"
+            resolution = "reopened"
         view["timeline"].append({
             "event_id": str(env.event_id), "type": env.type, "source": env.source,
             "occurred_at": env.occurred_at.isoformat(), "actor": env.actor.model_dump(),
         })
     view["deadlines"] = list(deadlines.values())
-    if any(d["state"] == "breached" for d in view["deadlines"]) and view["status"] != "resolved":
-        view["status"] = "overdue"
+    view["status"] = status(view, resolution)
     return view
+
+
+def status(view: dict, resolution: str | None) -> str:
+    """From what the services recorded, not from whichever event sorted last: events of
+    different services that happened close together may sort either way."""
+    if resolution == "resolved":
+        return "resolved"
+    if any(d["state"] == "breached" for d in view["deadlines"]):
+        return "overdue"
+    if resolution == "reopened":
+        return "reopened"
+    if view["owner"] is not None:
+        return "assigned"
+    return "classified" if view["level"] else "received"
