@@ -67,10 +67,15 @@ def current_correlation_id() -> UUID:
     return UUID(correlation_id.get() or str(new_id()))
 
 
-def tenant_of(request: Request, internal_token: str) -> str:
-    """The tenant the front door authenticated; only calls carrying the internal token count."""
+def require_internal(request: Request, internal_token: str) -> None:
+    """Only the front door and operator tools, carrying the internal token, may call in."""
     if request.headers.get(INTERNAL_TOKEN_HEADER) != internal_token:
         raise problems.Problem(401, "unauthenticated", "Missing or invalid credentials")
+
+
+def tenant_of(request: Request, internal_token: str) -> str:
+    """The tenant the front door authenticated; only calls carrying the internal token count."""
+    require_internal(request, internal_token)
     tenant = request.headers.get(TENANT_HEADER)
     if not tenant:
         raise problems.Problem(401, "unauthenticated", "Missing or invalid credentials")

@@ -8,7 +8,7 @@ import asyncpg
 from fastapi import APIRouter, Request
 
 from contracts.tenant import TenantConfig
-from runtime.http import INTERNAL_TOKEN_HEADER
+from runtime.http import require_internal
 from runtime.problems import Problem
 
 class OrganisationUnknown(LookupError):
@@ -45,8 +45,7 @@ def router(pool_ref, internal_token: str, check: Callable[[TenantConfig], None] 
 
     @api.put("/internal/v1/tenants/{tenant_id}/organisation", include_in_schema=False)
     async def apply(tenant_id: str, config: TenantConfig, request: Request) -> dict:
-        if request.headers.get(INTERNAL_TOKEN_HEADER) != internal_token:
-            raise Problem(401, "unauthenticated", "Missing or invalid credentials")
+        require_internal(request, internal_token)
         if config.tenant_id != tenant_id:
             raise Problem(422, "validation", "The request is not valid", "tenant_id in the path and the file differ",
                           errors=[{"pointer": "/tenant_id", "detail": "does not match the path"}])

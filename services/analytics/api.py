@@ -4,7 +4,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request
 
-from runtime.http import INTERNAL_TOKEN_HEADER, tenant_of
+from runtime.http import require_internal, tenant_of
 from runtime.problems import Problem
 from runtime.service import Runtime
 from services.analytics import application
@@ -25,8 +25,7 @@ def router(rt: Runtime) -> APIRouter:
 
     @api.get("/internal/v1/trail/verify", include_in_schema=False)
     async def verify(request: Request) -> dict:
-        if request.headers.get(INTERNAL_TOKEN_HEADER) != rt.settings.internal_token:
-            raise Problem(401, "unauthenticated", "Missing or invalid credentials")
+        require_internal(request, rt.settings.internal_token)
         return await application.verify_trail(rt.pool)
 
     return api

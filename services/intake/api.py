@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from contracts.envelope import Actor
 from contracts.tenant import TenantConfig
-from runtime.http import INTERNAL_TOKEN_HEADER, current_correlation_id, tenant_of
+from runtime.http import current_correlation_id, require_internal, tenant_of
 from runtime.problems import Problem
 from runtime.service import Runtime
 from services.intake import application, casework, dead_letters, resubmission
@@ -168,7 +168,7 @@ def router(rt: Runtime, vault: Vault) -> APIRouter:
 
     @api.post("/internal/v1/authenticate", include_in_schema=False)
     async def authenticate(credentials: Credentials, request: Request) -> dict:
-        _internal_only(request, rt.settings.internal_token)
+        require_internal(request, rt.settings.internal_token)
         tenant_id = await application.authenticate(rt.pool, credentials.api_key)
         if tenant_id is None:
             raise Problem(401, "unauthenticated", "Missing or invalid credentials")
@@ -176,7 +176,7 @@ def router(rt: Runtime, vault: Vault) -> APIRouter:
 
     @api.put("/internal/v1/tenants/{tenant_id}", include_in_schema=False)
     async def apply_tenant(tenant_id: str, body: TenantApplication, request: Request) -> dict:
-        _internal_only(request, rt.settings.internal_token)
+        require_internal(request, rt.settings.internal_token)
         if body.config.tenant_id != tenant_id:
             raise Problem(422, "validation", "The request is not valid", "tenant_id in the path and the file differ",
                           errors=[{"pointer": "/config/tenant_id", "detail": "does not match the path"}])
@@ -187,12 +187,12 @@ def router(rt: Runtime, vault: Vault) -> APIRouter:
 
     @api.get("/internal/v1/dead-letters", include_in_schema=False)
     async def list_dead_letters(request: Request, all: bool = Query(False), limit: int = Query(100, ge=1, le=1000)):
-        _internal_only(request, rt.settings.internal_token)
+        require_internal(request, rt.settings.internal_token)
         return {"dead_letters": await dead_letters.listing(rt.pool, include_resubmitted=all, limit=limit)}
 
     @api.post("/internal/v1/dead-letters/{dead_letter_id}/resubmit", include_in_schema=False)
     async def resubmit(dead_letter_id: int, request: Request, corrected: Annotated[dict | None, Body()] = None):
-        _internal_only(request, rt.settings.internal_token)
+        require_internal(request, rt.settings.internal_token)
         body = (await request.body()) if corrected is not None else None
         try:
             return await resubmission.resubmit(rt.pool, vault, dead_letter_id, body)
@@ -205,8 +205,4 @@ def router(rt: Runtime, vault: Vault) -> APIRouter:
 def _invalid(pointer: str, detail: str) -> Problem:
     return Problem(422, "validation", "The request is not valid", detail, errors=[{"pointer": pointer, "detail": detail}])
 
-
-def _internal_only(request: Request, token: str) -> None:
-    if request.headers.get(INTERNAL_TOKEN_HEADER) != token:
-        raise Problem(401, "unauthenticated", "Missing or invalid credentials")
 

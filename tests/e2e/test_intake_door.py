@@ -3,12 +3,11 @@ Idempotency-Key and by external_id, limits (413/422), errors with JSON pointers,
 reclassification and the repeat-claimant flag."""
 
 import secrets
-import time
 
 import httpx
 import pytest
 
-from tests.stack import DEMO_KEY, submit, wait_for_case_views
+from tests.stack import DEMO_KEY, submit, view_when, wait_for_case_views
 
 pytestmark = pytest.mark.e2e
 
@@ -112,11 +111,7 @@ def test_a_person_reclassifies_with_a_reason_and_the_case_view_shows_the_event(s
     assert missing.status_code == 422 and missing.json()["errors"][0]["pointer"] == "/reason"
     unknown = post(stack, body, path="/v1/complaints/01a2074c-cd80-766b-b31a-000000000000/reclassification")
     assert unknown.status_code == 404
-    for _ in range(100):
-        view = httpx.get(f"{stack.front_url}/v1/complaints/{cid}", headers=AUTH).json()
-        if "ComplaintReclassified" in {e["type"] for e in view["timeline"]}:
-            break
-        time.sleep(0.2)
+    view = view_when(stack, cid, lambda v: "ComplaintReclassified" in {e["type"] for e in v["timeline"]})
     assert "ComplaintReclassified" in {e["type"] for e in view["timeline"]}
     registration = httpx.get(f"{stack.front_url}/v1/complaints/{cid}/registration", headers=AUTH).json()
     assert registration["classification"]["level"] == "accident"

@@ -3,7 +3,6 @@ topic or in any log; an erasure destroys the subject's key, records SubjectErase
 every view to "erased", and leaves the audit trail verifiable."""
 
 import asyncio
-import time
 
 import asyncpg
 import httpx
@@ -12,7 +11,7 @@ from aiokafka import AIOKafkaConsumer
 
 from contracts.envelope import SERVICES, topic_of
 from runtime.ids import new_id
-from tests.stack import DEMO_KEY, submit, wait_for_case_views
+from tests.stack import DEMO_KEY, submit, view_when, wait_for_case_views
 
 pytestmark = pytest.mark.e2e
 
@@ -99,11 +98,7 @@ def test_personal_data_is_nowhere_readable_and_erasure_makes_it_unrecoverable(st
         assert view["personal_data"] == "erased" and view["text"] is None and view["complainant"] is None
         assert view["attachments"] is None and view["demands"] == [{"kind": "refund"}]
         assert view["representative"] is not None  # the relative is another subject, not erased
-    for _ in range(100):
-        case = httpx.get(f"{stack.front_url}/v1/complaints/{ids[0]}", headers=AUTH).json()
-        if "SubjectErased" in {e["type"] for e in case["timeline"]}:
-            break
-        time.sleep(0.2)
+    case = view_when(stack, ids[0], lambda v: "SubjectErased" in {e["type"] for e in v["timeline"]})
     assert "SubjectErased" in {e["type"] for e in case["timeline"]}
 
     rep = httpx.post(f"{stack.front_url}/v1/subjects/erasure", json={"email": "BART@example.net"}, headers=AUTH)
