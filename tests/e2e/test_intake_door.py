@@ -7,14 +7,17 @@ import secrets
 import httpx
 import pytest
 
-from tests.stack import DEMO_KEY, submit, view_when, wait_for_case_views
+from tests.stack import DEMO_KEY, received_now, submit, view_when, wait_for_case_views
 
 pytestmark = pytest.mark.e2e
+
+# Once per module (a retry must send the same body), and now: no clock falls due during the tests.
+RECEIVED_AT = received_now("Europe/Moscow")
 
 AUTH = {"Authorization": f"Bearer {DEMO_KEY}"}
 def record(external_id: str, **change) -> dict:
     body = {"external_id": external_id, "branch_id": "moscow-arbat", "channel": "phone",
-            "received_at": "2026-11-23T10:15:00+03:00", "received_by": "moscow-arbat-frontdesk",
+            "received_at": RECEIVED_AT, "received_by": "moscow-arbat-frontdesk",
             "text": "После пилинга ожог, требую вернуть деньги.",
             "concerned_department": "moscow-arbat-aesthetic",
             "complainant": {"name": "Тест Тестов", "phone": "8 903 000-11-22", "patient_ref": f"P-{external_id}"},
