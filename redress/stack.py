@@ -92,7 +92,8 @@ class Stack:
         while time.monotonic() < deadline:
             for name, proc in self.processes.items():
                 if proc.poll() is not None:
-                    raise RuntimeError(f"{name} exited with {proc.returncode}; see {self.log_dir / (name + '.log')}")
+                    raise RuntimeError(f"{name} exited with {proc.returncode}; the end of its log"
+                                       f" ({self.log_dir / (name + '.log')}):\n{self.log_tail(name)}")
             try:
                 answer = httpx.get(f"{self.front_url}/readyz", timeout=3.0)
                 if answer.status_code == 200:
@@ -102,6 +103,13 @@ class Stack:
                 last = repr(exc)
             time.sleep(0.5)
         raise TimeoutError(f"the stack was not ready after {timeout:.0f}s: {last}")
+
+    def log_tail(self, name: str, lines: int = 40) -> str:
+        """The last lines a process wrote: why it stopped, where the error is shown."""
+        path = self.log_dir / f"{name}.log"
+        if not path.exists():
+            return "(no log)"
+        return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
 
     def wait_service_ready(self, name: str, timeout: float = 90.0) -> None:
         deadline = time.monotonic() + timeout

@@ -11,6 +11,7 @@ import logging
 
 import asyncpg
 from aiokafka import AIOKafkaProducer
+from aiokafka.errors import KafkaError
 
 from contracts.envelope import topic_of
 from runtime import metrics
@@ -36,7 +37,7 @@ class OutboxRelay:
         while not stop.is_set():
             try:
                 await self._lead(stop)
-            except (OSError, asyncpg.PostgresError, asyncio.TimeoutError) as exc:
+            except (OSError, asyncpg.PostgresError, asyncio.TimeoutError, KafkaError) as exc:
                 log(logger, logging.WARNING, "relay interrupted, retrying", error=repr(exc))
                 self.is_leader = False
                 await _sleep_or_stop(stop, 1.0)

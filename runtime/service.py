@@ -12,9 +12,11 @@ from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import asyncpg
 import uvicorn
+from aiokafka.errors import KafkaError
 from fastapi import APIRouter, FastAPI
 from faststream.kafka import KafkaBroker
 from faststream.kafka.prometheus import KafkaPrometheusMiddleware
@@ -28,6 +30,7 @@ from runtime.relay import OutboxRelay
 from runtime.settings import ServiceSettings
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass
@@ -68,15 +71,22 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
     relay = OutboxRelay(service=spec.name, database_url=settings.database_url, schema=spec.name,
                         bootstrap_servers=settings.kafka_bootstrap_servers)
 
+    async def start_broker() -> None:
+        try:
+            await broker.start()
+        except KafkaError:
+            await broker.stop()  # close what the failed start opened before trying again
+            raise
+
     @asynccontextmanager
     async def lifespan(_: FastAPI):
-        await db.migrate(settings.database_url, spec.name, spec.sql)
-        rt.pool = await db.create_pool(settings.database_url, spec.name)
+        await until_reachable("migrate", lambda: db.migrate(settings.database_url, spec.name, spec.sql))
+        rt.pool = await until_reachable("database pool", lambda: db.create_pool(settings.database_url, spec.name))
         tasks = [asyncio.create_task(loop(rt), name=loop.__name__) for loop in spec.loops]
         if settings.relay_enabled:
             tasks.append(asyncio.create_task(relay.run(rt.stop), name="relay"))
         if subscriber is not None:
-            await broker.start()
+            await until_reachable("broker", start_broker)
         logs.log(logger, logging.INFO, "service started", port=settings.http_port)
         try:
             yield
@@ -107,6 +117,28 @@ def build_app(spec: ServiceSpec, settings: ServiceSettings) -> FastAPI:
         app.include_router(spec.router_factory(rt))
     app.state.runtime = rt
     return app
+
+
+# A service started beside its servers (or while they are busy) waits for them this long
+# before giving up; a start that fails for another reason fails at once.
+STARTUP_PATIENCE_S = 120.0
+TRANSIENT = (OSError, asyncio.TimeoutError, asyncpg.CannotConnectNowError, asyncpg.TooManyConnectionsError,
+             KafkaError)
+
+
+async def until_reachable(what: str, step: Callable[[], Awaitable[T]], patience_s: float = STARTUP_PATIENCE_S) -> T:
+    """Run a start-up step, retrying while the database or broker is not reachable yet."""
+    deadline = asyncio.get_running_loop().time() + patience_s
+    delay = 0.5
+    while True:
+        try:
+            return await step()
+        except TRANSIENT as exc:
+            if asyncio.get_running_loop().time() + delay > deadline:
+                raise
+            logs.log(logger, logging.WARNING, "not reachable yet, retrying", step=what, error=repr(exc))
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 5.0)
 
 
 def main(spec: ServiceSpec) -> None:
