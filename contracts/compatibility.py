@@ -3,7 +3,8 @@
 A change is compatible when every event already written can still be read and every
 existing consumer can still read new events: no property removed or retyped, no new
 required property, no enum value removed. Adding optional properties is fine.
-`python -m contracts.compatibility` writes the snapshots to contracts/schemas/.
+`python -m contracts.compatibility` writes the snapshots to contracts/schemas/ and the
+AsyncAPI document to contracts/asyncapi.json.
 """
 
 import json
@@ -13,6 +14,7 @@ from contracts.envelope import Envelope
 from contracts.registry import EVENT_TYPES
 
 SNAPSHOT_DIR = Path(__file__).with_name("schemas")
+ASYNCAPI_FILE = Path(__file__).with_name("asyncapi.json")
 IGNORED_KEYS = {"title", "description", "examples"}
 
 
@@ -68,6 +70,14 @@ def write_snapshots() -> list[Path]:
     return written
 
 
+def write_asyncapi() -> Path:
+    from contracts.asyncapi import document  # FastStream is only needed to write it
+
+    ASYNCAPI_FILE.write_text(json.dumps(document(), indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+                             encoding="utf-8")
+    return ASYNCAPI_FILE
+
+
 if __name__ == "__main__":
-    for path in write_snapshots():
+    for path in [*write_snapshots(), write_asyncapi()]:
         print(path)

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from contracts.compatibility import SNAPSHOT_DIR, breaking_changes, current_schemas
+from contracts.compatibility import ASYNCAPI_FILE, SNAPSHOT_DIR, breaking_changes, current_schemas
 from contracts.registry import EVENT_TYPES
 
 pytestmark = pytest.mark.contract
@@ -52,3 +52,15 @@ def test_adding_an_optional_field_is_compatible():
 ])
 def test_breaking_changes_are_reported(new, expected):
     assert any(p.startswith(expected) for p in breaking_changes(OLD, new))
+
+
+def test_the_committed_asyncapi_document_is_current_and_names_every_event():
+    from contracts.asyncapi import document
+
+    current = document()
+    assert json.loads(ASYNCAPI_FILE.read_text(encoding="utf-8")) == current, \
+        "run `python -m contracts.compatibility` and commit contracts/asyncapi.json"
+    assert set(current["channels"]) == {"redress.intake.v1", "redress.routing.v1", "redress.sla.v1",
+                                        "redress.settlement.v1"}
+    described = {name.removesuffix("Event") for name in current["components"]["schemas"] if name.endswith("Event")}
+    assert described == set(EVENT_TYPES)
