@@ -98,7 +98,7 @@ class ClockStopped(Event):
     clock: str
     instance: int = Field(1, ge=1)
     stopped_at: AwareDatetime
-    reason: Literal["contacted", "resolved"]
+    reason: Literal["contacted", "resolved", "reclassified"]
 
 
 class WaitingStarted(Event):

@@ -7,7 +7,7 @@ from services.settlement.metrics import OPENED
 
 
 async def handle(conn, envelope, now) -> str:
-    if envelope.type != "ComplaintClassified":
+    if envelope.type not in ("ComplaintClassified", "ComplaintReclassified"):
         return "ignored"
     for opened in await react(conn, envelope, now, source="settlement", decide=decide):
         OPENED.labels(opened.level).inc()

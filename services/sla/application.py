@@ -1,5 +1,5 @@
-"""SLA use cases: remember receipts, start clocks on classification, apply case commands,
-fire due clocks.
+"""SLA use cases: remember receipts, start clocks on classification, re-plan them on a
+reclassification, apply case commands, fire due clocks.
 
 The timer is durable: one `clocks` row per clock (and one for a wait that may overrun)
 holds when `on_tick` must next run, recomputed from the state after every change. Due
@@ -16,14 +16,14 @@ import asyncpg
 
 from contracts.envelope import Actor, Envelope
 from contracts.events import Event
-from contracts.intake import ComplaintReceived
+from contracts.intake import ComplaintReceived, ComplaintReclassified
 from contracts.registry import payload_of
 from runtime import eventstore, organisations
 from runtime.consumer import Rejected
 from runtime.logs import log
 from runtime.metrics import EVENTS_APPENDED
 from services.sla import metrics
-from services.sla.domain import actions, clocks
+from services.sla.domain import actions, clocks, reclassification
 from services.sla.domain.calendars import UnknownCountryError
 from services.sla.domain.commands import Command
 from services.sla.domain.due import UnknownTimeZoneError
@@ -76,11 +76,11 @@ async def handle(conn: asyncpg.Connection, envelope: Envelope, now: datetime) ->
         await conn.execute("INSERT INTO received (complaint_id, envelope) VALUES ($1, $2) ON CONFLICT DO NOTHING",
                            envelope.complaint_id, envelope.model_dump_json())
         return "processed"
-    if envelope.type != "ComplaintClassified":
+    if envelope.type not in ("ComplaintClassified", "ComplaintReclassified"):
         return "ignored"
     raw = await conn.fetchval("SELECT envelope FROM received WHERE complaint_id = $1", envelope.complaint_id)
     if raw is None:
-        raise Rejected("classified before received: ComplaintReceived has not been seen for this complaint")
+        raise Rejected(f"{envelope.type} before ComplaintReceived: the receipt has not been seen for this complaint")
     received = payload_of(Envelope.model_validate_json(raw))
     assert isinstance(received, ComplaintReceived)
     try:
@@ -89,9 +89,17 @@ async def handle(conn: asyncpg.Connection, envelope: Envelope, now: datetime) ->
         await asyncio.sleep(1.0)  # the organisation is being applied; the batch is retried
         raise
     history = await eventstore.load_stream(conn, envelope.complaint_id)
+    event = payload_of(envelope)
     try:
         policy = policy_for_branch(org, received.branch.branch_id)
-        events = clocks.on_classified(fold(history), received, payload_of(envelope), policy=policy)
+        if isinstance(event, ComplaintReclassified):
+            categories, flags = await _classification(conn, envelope.complaint_id)
+            events = reclassification.on_reclassified(fold(history), received, event, categories, flags, policy, now)
+        else:
+            await conn.execute("INSERT INTO classified (complaint_id, categories, flags) VALUES ($1, $2, $3)"
+                               " ON CONFLICT DO NOTHING", envelope.complaint_id, list(event.categories),
+                               list(event.flags))
+            events = clocks.on_classified(fold(history), received, event, policy=policy)
     except (UnknownCountryError, UnknownTimeZoneError, PolicyError) as exc:
         raise Rejected(str(exc)) from exc
     why = eventstore.Provenance(
@@ -100,6 +108,11 @@ async def handle(conn: asyncpg.Connection, envelope: Envelope, now: datetime) ->
     )
     await _record(conn, history, events, why, now)
     return "processed"
+
+
+async def _classification(conn: asyncpg.Connection, complaint_id: UUID) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    row = await conn.fetchrow("SELECT categories, flags FROM classified WHERE complaint_id = $1", complaint_id)
+    return (tuple(row["categories"]), tuple(row["flags"])) if row else ((), ())
 
 
 async def apply_command(pool: asyncpg.Pool, tenant_id: str, complaint_id: UUID, command: Command,

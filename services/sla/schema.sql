@@ -6,6 +6,13 @@ CREATE TABLE IF NOT EXISTS received (
     envelope      jsonb NOT NULL
 );
 
+-- The classification's categories and flags, which a later reclassification may leave as they are.
+CREATE TABLE IF NOT EXISTS classified (
+    complaint_id  uuid PRIMARY KEY,
+    categories    text[] NOT NULL,
+    flags         text[] NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS clocks (
     complaint_id    uuid        NOT NULL,
     clock           text        NOT NULL,

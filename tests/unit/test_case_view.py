@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from contracts.routing import OwnerAssigned, OwnerRef
+from contracts.routing import ChainNotified, CoordinationRequested, OwnerAssigned, OwnerRef
 from contracts.settlement import SettlementCaseOpened
 from contracts.sla import DeadlineBreached, DeadlineSet
 from services.analytics.domain.case_view import build_view
@@ -100,3 +100,19 @@ def test_the_status_follows_the_case_from_receipt_to_assignment():
     assert build_view(events[:1])["status"] == "received"
     assert build_view(events[:2])["status"] == "classified"
     assert build_view(events[:3])["status"] == "assigned"
+
+
+def test_the_view_shows_the_clinic_offices_coordination_and_who_at_chain_level_was_told():
+    coordination = CoordinationRequested(coordinator="office", departments=("billing", "aesthetic"),
+                                         uncovered_categories=(), reason="several departments", config_version=1)
+    notified = ChainNotified(notified=("chain-medical-director",), reason="accident", config_version=1)
+    view = build_view([*history(), envelope(coordination, version=2, at=T0 + timedelta(seconds=4)),
+                       envelope(notified, version=3, at=T0 + timedelta(seconds=5))])
+    assert view["coordination"] == {"coordinator": "office", "departments": ["billing", "aesthetic"],
+                                    "uncovered_categories": []}
+    assert view["chain_notified"] == ["chain-medical-director"]
+
+
+def test_without_coordination_or_notice_the_view_says_so():
+    view = build_view(history())
+    assert view["coordination"] is None and view["chain_notified"] == []

@@ -37,7 +37,8 @@ def build_view(envelopes: list[Envelope]) -> dict:
         "complaint_id": str(ordered[0].complaint_id), "tenant_id": ordered[0].tenant_id,
         "status": "received", "external_id": None, "channel": None, "branch_id": None, "received_at": None,
         "level": None, "categories": [], "flags": [], "amount": None, "language": None, "classification_signals": [],
-        "owner": None, "custody": [], "handling_department": None, "handler": None, "team": None,
+        "owner": None, "custody": [], "handling_department": None, "coordination": None, "handler": None,
+        "team": None, "chain_notified": [],
         "settlement_blocked": False, "deadlines": [], "waiting_on": None, "settlement": None, "timeline": [],
     }
     deadlines: dict[str, dict] = {}
@@ -66,6 +67,11 @@ def build_view(envelopes: list[Envelope]) -> dict:
             view["handling_department"] = {"id": p.get("department"), "state": "proposed"}
         elif env.type == "HandlingDepartmentAssigned":
             view["handling_department"] = {"id": p.get("department"), "state": "assigned"}
+        elif env.type == "CoordinationRequested":
+            view["coordination"] = {"coordinator": p["coordinator"], "departments": list(p["departments"]),
+                                    "uncovered_categories": list(p.get("uncovered_categories", []))}
+        elif env.type == "ChainNotified":
+            view["chain_notified"] = list(p["notified"])
         elif env.type == "HandlerAssigned":
             view["handler"] = p.get("handler")
         elif env.type == "IncidentTeamFormed":
