@@ -45,7 +45,8 @@ def up(
     data_dir = data_dir.resolve()
     postgres = broker = None
     stack = None
-    signal.signal(signal.SIGTERM, _interrupt)  # stop on SIGTERM as on Ctrl-C
+    for sig in (signal.SIGTERM, signal.SIGINT):  # SIGINT too: a shell starting us in the background ignores it
+        signal.signal(sig, _interrupt)
     try:
         database_url = os.environ.get("DATABASE_URL")
         if not database_url:
