@@ -46,7 +46,7 @@ def _contact(state: Clocks, cmd: LogContact, _policy: Policy) -> list[Event]:
     update = state.get(UPDATE)
     if update is not None and update.state != "stopped":
         events.append(ClockStopped(clock=UPDATE, instance=update.instance, stopped_at=cmd.at, reason="contacted"))
-        events += _started(state, restart(update, cmd.at, "contacted"), cmd.at)
+        events += started(state, restart(update, cmd.at, "contacted"), cmd.at)
     return events
 
 
@@ -112,7 +112,7 @@ def _resumed(clock: Clock, at: datetime) -> list[Event]:
             d.model_copy(update=moved)]
 
 
-def _started(state: Clocks, deadline, at: datetime) -> list[Event]:
+def started(state: Clocks, deadline, at: datetime) -> list[Event]:
     """A clock instance started during a wait starts paused, if it can pause."""
     if state.waiting is None or deadline.mode != "operational":
         return [deadline]

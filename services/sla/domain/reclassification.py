@@ -14,7 +14,8 @@ been classified so at once:
 
 from contracts.events import Event
 from contracts.intake import ComplaintReceived, ComplaintReclassified
-from contracts.sla import ClockPaused, ClockStopped, DeadlineSet
+from contracts.sla import ClockStopped
+from services.sla.domain.actions import started
 from services.sla.domain.clocks import Clock, Clocks, start_clock
 from services.sla.domain.policies import Policy, case_of
 
@@ -42,7 +43,7 @@ def on_reclassified(state: Clocks, received: ComplaintReceived, reclassified: Co
                                country=branch.country, policy=policy.name, mode=plan.figure.mode,
                                warn_share=plan.warn_share, instance=current.instance + 1 if current else 1,
                                reason=REASON, result_to_complainant=plan.figure.result_to_complainant)
-        events += _started_during_wait(state, deadline, now)
+        events += started(state, deadline, now)
     return events
 
 
@@ -50,9 +51,3 @@ def _same_rule(clock: Clock, plan) -> bool:
     rule, d = plan.figure.rule(), clock.deadline
     return (d.rule_kind, d.rule_amount, d.mode) == (rule.kind, rule.amount, plan.figure.mode)
 
-
-def _started_during_wait(state: Clocks, deadline: DeadlineSet, now) -> list[Event]:
-    if state.waiting is None or deadline.mode != "operational":
-        return [deadline]
-    return [deadline, ClockPaused(clock=deadline.clock, instance=deadline.instance, paused_at=now,
-                                  waiting_on=state.waiting.waiting_on, reason=state.waiting.reason)]
