@@ -38,7 +38,7 @@ class DeadlineSet(Event):
     business_hours: str | None = Field(None, description="For working_hours rules, e.g. 09:00-18:00.")
     country: str | None = None
     calendar_version: str | None = None
-    reason: str | None = Field(None, description="classified, contacted, reopened or resumed.")
+    reason: str | None = Field(None, description="classified, contacted, reopened, resumed or reclassified.")
     result_to_complainant: bool = False
 
 
