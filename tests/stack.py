@@ -54,17 +54,29 @@ def running_stack(postgres_url: str, workdir: Path, *, separate_relay: str | Non
 
 
 def received_now(zone: str) -> str:
-    """Now, with the branch's offset: no clock of a fresh complaint is due during a test."""
+    """Now, with the branch's offset (see LATEST_LOCAL_HOUR for why late hours matter)."""
     return datetime.now(timezone.utc).astimezone(ZoneInfo(zone)).isoformat(timespec="seconds")
+
+
+# Same-day clocks end at local midnight: a branch where the day is nearly over would see its
+# on-site cases warned, breached and escalated while a test runs, whatever the system does.
+LATEST_LOCAL_HOUR = 21
+
+
+def open_desks() -> list[tuple[str, str]]:
+    """The branches whose local day has at least three hours left (always two or more)."""
+    now = datetime.now(timezone.utc)
+    return [(branch, zone) for branch, zone in BRANCH_DESKS if now.astimezone(ZoneInfo(zone)).hour < LATEST_LOCAL_HOUR]
 
 
 def complaint_bodies(n: int, prefix: str) -> list[dict]:
     """n submissions cycling through the dev-set texts, branches, channels and receivers."""
     texts = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines()]
+    desks = open_desks()
     bodies = []
     for i in range(n):
         sample = texts[i % len(texts)]
-        branch, zone = BRANCH_DESKS[i % len(BRANCH_DESKS)]
+        branch, zone = desks[i % len(desks)]
         body = {"external_id": f"{prefix}-{i}", "branch_id": branch, "channel": sample["channel"],
                 "received_at": received_now(zone), "text": sample["text"]}
         if i % 3:

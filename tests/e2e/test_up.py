@@ -52,7 +52,7 @@ def test_redress_up_runs_the_walk_through_and_stops_everything_on_ctrl_c(workdir
         assert answer.status_code == 202, answer.text
         cid = answer.json()["complaint_id"]
         deadline, view = time.monotonic() + 60, {}
-        while time.monotonic() < deadline and not view.get("settlement"):
+        while time.monotonic() < deadline and not (view.get("settlement") and view.get("deadlines")):
             got = httpx.get(f"{base}/v1/complaints/{cid}", headers=auth)
             view = got.json() if got.status_code == 200 else {}
             time.sleep(0.3)

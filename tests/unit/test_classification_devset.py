@@ -13,11 +13,17 @@ pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
 # A copy of ../shared/data/classification-dev.jsonl, so a clone alone runs the whole suite.
 DEV_SET = ROOT / "tests" / "data" / "classification-dev.jsonl"
-# The reference scorer's figures on the dev set (rules-1.1.0), rounded down to two decimals.
-# A little under what the rules reach on the dev set (all 1.0 but categories 0.994), so a
-# change that generalises better may trade one dev case; a real regression still fails.
-FLOORS = {"level_exact": 0.95, "level_within_one": 0.98, "categories_micro_f1": 0.95,
-          "flags_micro_f1": 0.97, "amount_exact": 0.95}
+# Our own held-out set (90 cases, written before its errors were analysed; see README).
+HOLDOUT_SET = ROOT / "tests" / "data" / "classification-holdout.jsonl"
+# The reference scorer's figures (rules-1.2.0), a little under what the rules reach (dev: all
+# 1.0 but categories 0.994; holdout: 0.989 / 0.989 / 0.950 / 0.989 / 0.955), so a change that
+# generalises better may trade a case or two; a real regression still fails.
+FLOORS = {
+    DEV_SET: {"level_exact": 0.95, "level_within_one": 0.98, "categories_micro_f1": 0.95,
+              "flags_micro_f1": 0.97, "amount_exact": 0.95},
+    HOLDOUT_SET: {"level_exact": 0.95, "level_within_one": 0.97, "categories_micro_f1": 0.92,
+                  "flags_micro_f1": 0.96, "amount_exact": 0.90},
+}
 
 
 def _bench():
@@ -27,11 +33,13 @@ def _bench():
     return module
 
 
-def test_dev_set_scores_stay_at_least_at_the_reached_levels():
+@pytest.mark.parametrize("labelled", [DEV_SET, HOLDOUT_SET], ids=["dev", "holdout"])
+def test_labelled_set_scores_stay_at_least_at_the_reached_levels(labelled):
     bench = _bench()
-    gold = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [json.loads(line) for line in labelled.read_text(encoding="utf-8").splitlines() if line.strip()]
     scores = bench.score(gold, {g["id"]: bench.predict(g) for g in gold})
-    assert {k: v for k, v in scores.items() if k in FLOORS and v < FLOORS[k]} == {}
+    floors = FLOORS[labelled]
+    assert {k: v for k, v in scores.items() if k in floors and v < floors[k]} == {}
     assert scores["spurious_amount_rate"] <= 0.05
 
 

@@ -84,7 +84,9 @@ def money_mentions(text: str, language: str) -> list[Money]:
 
 def demanded(money: Money, demand_cues: list[tuple[int, int]], price_cues: list[tuple[int, int]],
              language: str) -> Money | None:
-    """Cue spans are absolute offsets in the text, already limited to the money's clause."""
+    """Cue spans are absolute offsets in the text, already limited to the money's clause. A
+    payment word inside a demand ("报销我在医院花的", "cover what I paid elsewhere") is part of it."""
+    price_cues = [(s, e) for s, e in price_cues if not any(ds <= s and e <= de for ds, de in demand_cues)]
     if any(start <= money.start and money.end <= end for start, end in demand_cues):
         return _with_currency(money, 0, language)
     before = [(end, "demand") for start, end in demand_cues if end <= money.start]

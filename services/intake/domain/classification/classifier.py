@@ -10,14 +10,15 @@ the writer's words. No clock, no randomness, no network: the same input, the sam
 from collections.abc import Iterable
 from functools import lru_cache
 
-from services.intake.domain.classification import amounts, morphology, negation, phrases, text
+from services.intake.domain.classification import amounts, morphology, negation, text
 from services.intake.domain.classification.language import detect_language, written_in_latin
 from services.intake.domain.classification.levels import Evidence, decide_level
 from services.intake.domain.classification.model import LEVELS, Amount, Classification, Signal
-from services.intake.domain.classification.phrases import Hit, compiled, find_hits, indexed
+from services.intake.domain.classification.phrases import Hit, compiled, find_hits, indexed, russian_vocabulary
+from services.intake.domain.classification.standing import standing
 from services.intake.domain.classification.text import build_clauses
 
-CLASSIFIER_VERSION = "rules-1.1.0"
+CLASSIFIER_VERSION = "rules-1.2.0"
 _ASSERTIVE = ("flag.", "cue.demand", "cue.formal", "cue.grievance", "cue.proposal")
 _LOCAL_ONLY = ("category.", "mention.", "cue.harm", "cue.serious", "cue.violation")
 _HARM_IRRELEVANT = frozenset({"pricing_billing", "wait_time", "environment", "communication"})
@@ -32,9 +33,10 @@ def classify(text: str, *, channel: str | None = None, language: str | None = No
         detected, latin_russian = detect_language(text)
     language = detected
     _prepare(language)
-    clauses = build_clauses(text, language, latin_russian)
+    vocabulary = russian_vocabulary(negation.RU_VOCABULARY) if language == "ru" else None
+    clauses = build_clauses(text, language, latin_russian, vocabulary)
     live = [hit for hit in find_hits(clauses, language) if not _negated(hit, clauses, language)]
-    live = _drop_shadowed(_drop_normal_effects(live))
+    live = standing(live)
     signals = [Signal(rule="language.detected" if given_language is None else "language.given",
                       field="language", value=language, evidence=language)]
 
@@ -53,7 +55,8 @@ def classify(text: str, *, channel: str | None = None, language: str | None = No
     categories = _first_hits(live, "category.")
     mentions = _first_hits(live, "mention.")
     evidence = Evidence(
-        harm="harm" in cues, serious="serious" in cues, violation="violation" in cues,
+        harm="harm" in cues, serious="serious" in cues,
+        violation=bool({"violation", "unsterile"} & cues) or "staff_qualification" in categories,
         demand="demand" in cues, formal="formal" in cues or channel in ("letter", "regulator_referral"),
         proposal="proposal" in cues, grievance="grievance" in cues, no_grievance="no_grievance" in cues,
         praise="praise" in cues, flags=flag_names, categories=frozenset(categories))
@@ -62,7 +65,7 @@ def classify(text: str, *, channel: str | None = None, language: str | None = No
                 if hit.rule[4:] in _LEVEL_CUES.get(level_rule, ())]
     signals.append(Signal(rule=f"level.{level_rule}", field="level", value=level, evidence=level_rule))
 
-    chosen = _categories(categories, mentions, _hit_counts(live), level)
+    chosen = _categories(categories, mentions, _hit_counts(live), level, "unsterile" in cues)
     evidence_hits = categories if set(categories) & chosen else mentions
     signals += [_signal(hit, "category", name, language) for name, hit in evidence_hits.items() if name in chosen]
     if "clinical_harm" in chosen:
@@ -83,7 +86,7 @@ def forget_memos() -> None:
     """Forget every word, clause and token memo (not the compiled rule book), so that a
     benchmark measures texts the classifier has never seen."""
     morphology.forget_words()
-    for memo in (text._forms, negation._zh_spans, phrases._candidates):
+    for memo in (text._forms, negation._zh_spans):
         memo.cache_clear()
 
 
@@ -95,11 +98,13 @@ def _prepare(language: str) -> bool:
     else:
         indexed(language)
         negation.intent_pattern(language)
+        if language == "ru":
+            russian_vocabulary(negation.RU_VOCABULARY)
     return True
 
 
 _LEVEL_CUES = {
-    "violation_with_serious_harm": ("serious", "violation"), "claimed_harm": ("harm", "serious"),
+    "violation_with_serious_harm": ("serious", "violation", "unsterile"), "claimed_harm": ("harm", "serious"),
     "demand_or_formal_complaint": ("demand", "formal"), "proposal": ("proposal",),
     "grievance": ("grievance",),
 }
@@ -113,24 +118,6 @@ def _negated(hit: Hit, clauses, language: str) -> bool:
         return (negation.intent_negated(clause, hit, language)
                 or negation.local_negated(clause, hit, language))
     return False
-
-
-def _drop_normal_effects(hits: list[Hit]) -> list[Hit]:
-    normal = {hit.clause for hit in hits if hit.rule == "cue.normal"}
-    return [hit for hit in hits if not (hit.rule == "cue.harm" and hit.clause in normal)]
-
-
-_SHADOWS = {"flag.legal_action": "flag.regulator_threat", "category.wait_time": "category.environment"}
-
-
-def _drop_shadowed(hits: list[Hit]) -> list[Hit]:
-    """"Attorney" inside "Attorney General" is a regulator; "waiting" in "waiting room" a place."""
-    shadows = {rule: [(h.clause, h.start, h.end) for h in hits if h.rule == rule] for rule in _SHADOWS.values()}
-
-    def shadowed(hit: Hit) -> bool:
-        over = shadows.get(_SHADOWS.get(hit.rule, ""), ())
-        return any(c == hit.clause and s <= hit.start and hit.end <= e for c, s, e in over)
-    return [hit for hit in hits if not shadowed(hit)]
 
 
 def _first_hits(hits: list[Hit], prefix: str) -> dict[str, Hit]:
@@ -153,13 +140,15 @@ def _hit_counts(hits: list[Hit]) -> dict[str, int]:
 _HARM_LEVEL_DROPS = {"dispute": _HARM_IRRELEVANT, "accident": _HARM_IRRELEVANT | {"treatment_outcome"}}
 
 
-def _categories(found: dict[str, Hit], mentions: dict[str, Hit], counts: dict[str, int], level: str) -> set[str]:
+def _categories(found: dict[str, Hit], mentions: dict[str, Hit], counts: dict[str, int], level: str,
+                unsterile: bool) -> set[str]:
     """Taxonomy rules: a mention counts only when nothing names the grievance; clinical_harm
     exactly at dispute and accident, where the harm (at accident the violation), not the bill,
-    the wait or the result, is the subject; a remark or a proposal is about one thing."""
+    the wait or the result, is the subject, unless the violation is unsterile instruments
+    (environment); a remark or a proposal is about one thing."""
     chosen = (set(found) or set(mentions)) - {"clinical_harm"}
     if level in _HARM_LEVEL_DROPS:
-        chosen = (chosen - _HARM_LEVEL_DROPS[level]) | {"clinical_harm"}
+        chosen = (chosen - _HARM_LEVEL_DROPS[level]) | {"clinical_harm"} | ({"environment"} if unsterile else set())
     if level in ("feedback", "suggestion") and len(chosen) > 1:
         chosen = {max(sorted(chosen), key=lambda name: counts.get(name, 0))}
     if not chosen:

@@ -5,13 +5,17 @@
 3. `accident` needs an alleged procedural violation *and* serious or lasting harm.
 4. Any demand, a regulator/legal/media threat, or a formal complaint makes it `complaint`.
 5. A concrete proposal from a writer without a grievance is a `suggestion`; a grievance
-   about a person's or department's service is `dissatisfaction`; a plain remark is `feedback`.
+   about a person's or department's service is `dissatisfaction`; a plain remark, or anger
+   aimed only at the premises (a loud TV, an empty water cooler), is `feedback`.
+6. An unqualified or unsupervised operator or unsterile instruments count as the
+   procedural violation of rule 3 (decided by the caller from the category evidence).
 """
 
 from dataclasses import dataclass
 
 _PERSONAL = frozenset({"service_attitude", "wait_time", "treatment_outcome", "staff_qualification",
                        "privacy", "advertising", "informed_consent", "device_material"})
+_PLACE = frozenset({"environment"})
 _THREATS = frozenset({"regulator_threat", "legal_action", "media_threat", "refund_demand",
                       "compensation_demand"})
 
@@ -43,7 +47,7 @@ def decide_level(e: Evidence) -> tuple[str, str]:
         return "complaint", "demand_or_formal_complaint"
     if e.proposal and (not e.grievance or e.praise):
         return "suggestion", "proposal"
-    if e.grievance and not e.no_grievance:
+    if e.grievance and not e.no_grievance and not (e.categories and e.categories <= _PLACE):
         return "dissatisfaction", "grievance"
     if e.categories & _PERSONAL and not e.no_grievance:
         return "dissatisfaction", "service_issue"

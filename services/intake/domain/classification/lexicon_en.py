@@ -22,14 +22,15 @@ FLAGS = {
         "on|up|to my instagram|tiktok|facebook|youtube|twitter|blog", "the papers|press|newspaper",
         "local paper|news|newspaper|tv|press", "journalist|journalists", "go to the media|press",
         "tell everyone", "warn everyone|others|people", "public review", "one star", "1 star",
-        "review site*", "social media", "go viral",
+        "review site*", "social media", "go viral", "leave|leaving|left|write|post ~ review|reviews",
+        "review* on|to ~ yelp|google|trustpilot|facebook|instagram|tiktok|nextdoor",
     ),
     "on_site_disruption": (
         "shout|yell|scream", "raised|raising his|her|their voice", "made|making|caused a scene",
         "banner*", "block|blocked|blocking ~ entrance|door|lobby|reception|desk",
         "other patients ~ uncomfortable|upset|disturbed|scared|left|stared|could not",
         "disturb* other patients", "commotion", "refus* to leave", "sit-in", "threw|throwing",
-        "security was called", "called security", "swore|swearing at",
+        "security was called", "called security", "swore|swearing at", "patients ~ left the room|waiting_room",
     ),
     "livestream": (
         "film|filmed|filming", "livestream*", "live stream*", "went|go|going live",
@@ -42,14 +43,18 @@ FLAGS = {
         "our client", "malpractice claim", "pre-action",
     ),
     "refund_demand": (
-        "refund*", "money back", "reimburse ~ fee|deposit|payment|charge|cost of the treatment",
-        "pay|paid me back", "return|give back ~ deposit|money|payment", "credit ~ back", "chargeback",
+        "refund*", "money back", "reimburs* ~ fee|fees|deposit|payment|charge|price",
+        "pay|paid me back", "credit ~ back", "chargeback",
         "refunded", "reverse ~ charge",
+        "return|returned|repay|repaid ~ deposit|money|payment|fee|fees", "give|giving back",
+        "deposit|money|payment|fee|fees ~ returned|refunded|repaid|back",
     ),
     "compensation_demand": (
-        "compensat*", "damages", "pay|cover ~ bills|costs|cost|fees|treatment|surgery|filling*|"
+        "compensat*", "seek*|claim*|want|demand*|award*|pay ~ damages", "in|for damages", "pay|cover ~ bills|costs|cost|fees|treatment|surgery|filling*|"
         "expenses|medication|repair|revision", "medical|hospital bills", "lost earnings|wages|income",
-        "pain and suffering", "reimburse ~ bills|expenses|costs|treatment elsewhere",
+        "pain and suffering", "reimburs* ~ bill*|expens*|cost*|copay*|prescript*|medic*|antibiot*|er|hospital|travel|"
+        "treatment_elsewhere", "cost|costs|bill|bills|expenses ~ covered|paid|reimbursed",
+        "for corrective|remedial|revision ~ treatment|surgery|work|procedure",
         "cover ~ elsewhere", "pay ~ for the|my fill*|crown*|treatment|surgery|repair",
     ),
     "representative": (
@@ -63,27 +68,30 @@ FLAGS = {
         "grandmother|grandfather|grandma|grandpa|partner|neighbour had|has|was|got|went|is|"
         "underwent|received|cannot|can't|now|still",
         "i am|i'm the mother|father|mum|mom|dad|parent|guardian|wife|husband|son|daughter",
-        "writing for|about my", "my elderly",
+        "writing for|about my", "my elderly", "write|writing|call*|contact* on behalf",
     ),
 }
 
 CUES = {
     "harm": (
-        "pain*|painful|hurt*|ache*|aching|throbb*|agony", "infect*|pus|abscess*|fungal|sepsis",
+        "pain|pains|painful|hurt*|ache*|aching|throbb*|agony", "infect*|pus|abscess*|fungal|sepsis",
         "swell*|swollen|inflam*|bruis*|lump*|nodule*", "burn|burns|burned|burnt|blister*",
-        "scar|scars|scarring|scarred", "numb*|tingl*|nerve damage", "bleed*|bled|haemorrhag*",
+        "scar|scars|scarring|scarred", "numb*|tingl*", "nerve damage|injury", "nerve ~ dead|died|damaged", "dead nerve", "bleed*|bled|haemorrhag*",
         "necros*|blanch*|dead skin", "crack*|split|broken|chipped|fractur* tooth|teeth|crown|enamel",
         "tooth|teeth ~ crack*|split|broken|chipped|damaged|loose", "cavit*|decay|white spots",
-        "asymmetr*|uneven|lopsided|droop*|lower than", "fail* implant", "implant ~ fail*|loose|fell out",
+        "asymmetr*|uneven|lopsided|droop*", "lower than", "fail* implant", "implant ~ fail*|loose|fell out",
         "allerg* reaction", "anaphyla*", "rash|hives", "dry and gritty", "double vision",
-        "difficulty swallowing|breathing", "can't|cannot|couldn't eat|sleep|chew|open", "unable to eat|sleep|chew|open", "hospital*|a&e|er",
-        "injur*|harm|damage to", "complication*", "lost|lose ~ tooth|teeth|vision|sight|feeling",
+        "difficulty swallowing|breathing", "can't|cannot|couldn't eat|sleep|chew|open", "unable to eat|sleep|chew|open",
+        "struggl*|trouble|difficulty ~ eat*|sleep*|chew*|swallow*|open*", "hospital*|a&e|er",
+        "injur*|harm", "damage to", "osteomyel*|debrid*", "complication*", "lost|lose ~ tooth|teeth|vision|sight|feeling",
         "melanoma|cancer", "delayed ~ diagnosis", "not heal*", "bite ~ wrong|off", "jaw ~ pain|click*",
         "seroma", "discolou*|hyperpigment*", "side effect*", "trauma", "sensitiv*",
     ),
     "serious": (
         "hospitalis*|hospitaliz*|admitted", "icu|resusc*", "intensive care", "emergency room",
-        "necros*", "perman*|irrevers*", "lasting ~ damage|effect*|numb*|harm|injur*|scar*", "for life|months", "scar|scars|scarring|scarred",
+        "necros*", "perman*|irrevers*", "lasting ~ damage|effect*|numb*|harm|injur*|scar*", "for life|months",
+        "droop*|numb*|pain|pains|swollen|swell*|lump*|ache*|hurt*|blur* ~ for|over ~ month|months|year|years",
+        "lost|lose|loss ~ vision|sight|eyesight", "nerve ~ dead|died|killed", "dead nerve", "debrid*|osteomyel*", "scar|scars|scarring|scarred",
         "numb* ~ months|weeks", "nerve damage", "vision|sight loss|damage|problems|impairment", "blind*", "double vision",
         "melanoma|cancer", "delayed ~ diagnosis", "anaphyla*", "sepsis", "stopped breathing",
         "respiratory arrest", "lost|lose|loss ~ healthy tooth|teeth", "wrong tooth ~ pulled|extracted|removed", "pulled|extracted|removed ~ wrong tooth",
@@ -99,15 +107,19 @@ CUES = {
         "doctor|dentist|examin*|x-ray|xray|scan|ct|imaging|monitor*|eye_protection|goggles|consent|"
         "anaesthetist|anesthesiologist|looking|check*|test*", "no ~ x-ray|xray|scan|ct|imaging|monitor*|"
         "eye_protection|goggles|anaesthetist|anesthesiologist|doctor_present|supervision",
-        "non-sterile|unsterile|not_sterile|dirty_instrument*|reused|re-used|unsteril*", "instrument* ~ not steril*|dirty|reused", "counterfeit|fake|"
+        "non-sterile|unsterile|not_sterile|dirty_instrument*|reused|re-used|unsteril*", "instrument* ~ dirty|reused|unwrapp*|unseal*|drawer", "instrument* ~ not steril*",
+        "rather_than|instead_of|not_from ~ steril*|sealed|pouch*", "counterfeit|fake|"
         "unlabelled|unlabeled|expired", "ignored ~ allerg*|warning|history|medication",
-        "allerg* ~ ignored|recorded|documented|on_file|told|warned|listed|noted", "despite ~ allerg*", "instead of", "overdos*", "nobody|no one checked",
+        "allerg* ~ ignored|recorded|documented|on_file|told|warned|listed|noted", "despite ~ allerg*", "instead of", "overdos*", "nobody|no_one checked|monitored",
         "left alone|unattended", "did not check|examine|test", "skipped",
+        "never|not ~ do|did|done|take|took|perform*|order* ~ ct|x-ray|xray|scan|imaging|test|assessment",
+        "no|not ~ medical|valid|proper licen*|qualif*|training",
     ),
     "normal": ("normal|expected|settle_down|usual|to_be_expected", "doctor|dentist said ~ normal"),
     "demand": (
         "i want|demand|request|expect|insist|need ~ response|reply|refund|apology|explanation|"
-        "answer|you_to|that|the|my|it|an|a", "he|she|they want*|demand*|insist*|ask* for",
+        "answer|you_to|that|the|my|it|an|a", "he|she|they|patient|caller|client|son|daughter|wife|husband|mother|father|family want|wants|demand*|insist*|"
+        "request*", "ask*|asking for", "am|are|is requesting|seeking|claiming",
         "please ~ refund|explain|reply|respond|confirm|provide|investigate|contact|call|remove|"
         "correct|fix|honour|send|look into", "apolog*", "explanation", "investigat*",
         "written response|reply|explanation", "honour|honor ~ quote|price|offer",
@@ -138,8 +150,14 @@ CUES = {
         "loved|love|lovely|great|excellent|wonderful|fantastic|amazing|pleased|thank*|brilliant",
         "very good|happy|professional", "clean bright", "was fine|good",
     ),
+    "not_wait": ("waiting patients|people|customers|clients", "wait and see"),
+    "noise_source": ("tv|television|radio|music|speaker* ~ shout*|scream*|yell*|blar*",),
+    "platform_as_source": ("instagram|tiktok|facebook|google|groupon ~ ad|ads|advert*|deal|promot*|offer",
+                           "ad|ads|advert*|deal|offer on|from instagram|tiktok|facebook|google|groupon"),
+    "unsterile": ("non-sterile|unsterile|not_sterile|unsteril*|dirty_instrument*|reused_instrument*",
+                  "instrument* ~ dirty|reused|unwrapp*|unseal*|drawer", "instrument* ~ not steril*",
+                  "rather_than|instead_of|not_from ~ steril*|sealed|pouch*"),
     "price_paid": (
         "paid|pay|cost|costs|quoted|quote|price*|invoice|billed|charged|spent|package|fee of",
-        "for a total of",
     ),
 }

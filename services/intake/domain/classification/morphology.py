@@ -49,6 +49,14 @@ def russian_lemma(word: str) -> str:
     return normal.replace("ё", "е")
 
 
+@lru_cache(maxsize=None)
+def russian_forms(lemmas: frozenset[str]) -> frozenset[str]:
+    """Every inflected form (ё read as е) of every dictionary reading of the given words."""
+    morph = _morph()
+    return frozenset(form.word.replace("ё", "е") for lemma in lemmas for parse in morph.parse(lemma)
+                     for form in parse.lexeme)
+
+
 @lru_cache(maxsize=200_000)
 def russian_word_known(word: str) -> bool:
     return _morph().word_is_known(word)

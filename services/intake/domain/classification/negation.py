@@ -3,10 +3,12 @@
 Two scopes. An *intent* negation ("I'm not going to", "не собираюсь", "不打算", "我不会")
 cancels the threats and demands that follow it in its clause (up to twelve words); in
 Russian and Chinese it also cancels what precedes it when it closes the clause ("писать в
-Роспотребнадзор не собираюсь"). A negation inside a condition ("if you won't reply",
+Роспотребнадзор не собираюсь"), also when it closes a comma-delimited part of a longer
+clause ("Жаловаться в Минздрав я не планирую, хочу..."; "в прокуратуру писать пока не
+будет", where "пока не" is "not for now", not "until"). A negation inside a condition ("if you won't reply",
 "если не ответите", "如果不") is not the writer's intent, so the threat after it stands.
-A *local* negation ("no pain", "без боли", "побочек никаких", "没有疼") cancels only the
-word it stands next to. Chinese negators are recognised as words found by jieba, so the
+A *local* negation ("no pain", "без боли", "осложнений нет", "没有提出其他要求") cancels only the
+words it stands next to (up to three). Chinese negators are recognised as words found by jieba, so the
 不 in 不适 (discomfort) negates nothing.
 """
 
@@ -31,6 +33,10 @@ _LOCAL_BEFORE = {
 }
 _RU_NOT_WITH = frozenset({"быть", "иметь", "возникнуть", "появиться", "наблюдаться", "чувствовать"})
 _CONDITIONAL = {"en": frozenset({"if", "unless"}), "ru": frozenset({"если", "случай", "пока"})}
+_RU_CLOSING = re.compile(r"(?<= )не (?:быть|стать|собираться|планировать|хотеть|намереваться)(?= )")
+_SEGMENT_END = re.compile(r"[,—–:]")
+RU_VOCABULARY = (*_INTENT["ru"], *_LOCAL_BEFORE["ru"], *_RU_NOT_WITH, *_CONDITIONAL["ru"],
+                 "не нет никакой быть стать собираться планировать хотеть намереваться")
 _ZH_INTENT_WORDS = frozenset(
     "不会 不想 不要 不用 不必 不需要 不打算 不准备 没打算 无意 不至于 不求 不图 不愿意 不愿 不再 不追究 "
     "没想 不考虑 并不想 也不要 也不想 不会去".split())
@@ -52,11 +58,35 @@ def intent_negated(clause: Clause, hit: Hit, language: str) -> bool:
     first, last = clause.token_index(hit.start), clause.token_index(hit.end - 1)
     for marker in intent_pattern(language).finditer(clause.norm):
         m_first, m_last = clause.token_index(marker.start()), clause.token_index(marker.end() - 1)
-        if _CONDITIONAL[language].intersection(tokens[:m_first]):
+        if _CONDITIONAL[language].intersection(tokens[:m_first]) and not _for_now(tokens, m_first):
             continue
         if m_last < first and first - m_last <= 12:
             return True
         if language == "ru" and m_first > last and (m_last >= len(tokens) - 2 or m_first - last <= 3):
+            return True
+    return language == "ru" and _closes_segment_after(clause, first, last)
+
+
+def _for_now(tokens: list[str], m_first: int) -> bool:
+    """"пока не буду" is "not for now", the only condition-looking word before the marker."""
+    return m_first >= 1 and tokens[m_first - 1] == "пока" and "если" not in tokens[:m_first]
+
+
+def _closes_segment_after(clause: Clause, first: int, last: int) -> bool:
+    """A Russian intent negation that ends a comma-delimited part cancels the threat before
+    it in that part ("в прокуратуру, по её словам, писать пока не будет")."""
+    spans, surface, tokens = clause.spans, clause.surface, clause.tokens
+    if not spans:
+        return False
+    for marker in _RU_CLOSING.finditer(clause.norm):
+        m_first, m_last = clause.token_index(marker.start()), clause.token_index(marker.end() - 1)
+        if m_first <= last or m_first - last > 10:
+            continue
+        gap_after = surface[spans[m_last][1]:spans[m_last + 1][0]] if m_last + 1 < len(spans) else ","
+        between = [surface[spans[i][1]:spans[i + 1][0]] for i in range(last, m_first - 1)]
+        conditional = _CONDITIONAL["ru"].intersection(tokens[last + 1:m_first]) - {"пока"}
+        if _SEGMENT_END.search(gap_after) and not conditional and (
+                not any(_SEGMENT_END.search(gap) for gap in between) or m_first - last <= 6):
             return True
     return False
 
@@ -74,7 +104,7 @@ def local_negated(clause: Clause, hit: Hit, language: str) -> bool:
             return True
         if any(tokens[i] == "не" and tokens[i + 1] in _RU_NOT_WITH for i in range(max(first - 3, 0), first - 1)):
             return True
-        after = tokens[last + 1:last + 3]
+        after = tokens[last + 1:last + 4]
         return "нет" in after or "никакой" in after or after[:2] == ["не", "быть"]
     return False
 
@@ -111,6 +141,6 @@ def _zh_local_negated(clause: Clause, hit: Hit) -> bool:
     if not any(ch in clause.surface for ch in "不没无未"):
         return False
     words = _zh_tokens(clause)
-    before = [w for s, e, w in words if e <= hit.start][-2:]
+    before = [w for s, e, w in words if e <= hit.start][-3:]
     inside = [w for s, e, w in words if s < hit.start < e]
     return bool(_ZH_LOCAL.intersection(before)) or any(w[0] in "不没无未" for w in inside)

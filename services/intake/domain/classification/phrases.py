@@ -3,7 +3,8 @@
 A Russian or English phrase is written in plain words and normalised by the same
 lemmatiser/stemmer as the text, so one entry matches every inflected form. Syntax:
 `a|b` alternatives in one slot, `~` up to four words of any kind, `word*` a prefix of
-the normal form. An alternative of several words joins them with `_` ("post|share
+the normal form (in English also the stems the prefix's own inflections reduce to, since
+Snowball cuts "compensation" to "compens", shorter than the prefix "compensat"). An alternative of several words joins them with `_` ("post|share
 online|social_media"); a plain space always starts the next slot, so "a|b c" means
 "a c" or "b c", never "a" or "b c". lexicon_syntax.py rejects entries that break these rules. Chinese phrases are regular expressions over the raw characters (`~`
 stands for up to six characters). Compilation happens once per language, on first use.
@@ -15,28 +16,46 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from services.intake.domain.classification.lexicons import rules_for
-from services.intake.domain.classification.text import Clause, normalise_words
+from services.intake.domain.classification.morphology import english_stem, russian_forms
+from services.intake.domain.classification.text import Clause, Vocabulary, normalise_words
 
 
 @dataclass(frozen=True)
 class Hit:
+    """A rule matched at [start, end) of a clause's norm; `source` quotes the writer's words."""
     rule: str
     clause: int
     start: int
     end: int
-    evidence: str
+    source: Clause | None = None
+
+    @property
+    def evidence(self) -> str:
+        """Computed only for the hits that end up in a signal, not for every hit found."""
+        return self.source.evidence(self.start, self.end) if self.source is not None else ""
 
 
 def _word(word: str, language: str) -> str:
     if "_" in word:
         return r"\ ".join(f"(?:{_word(part, language)})" for part in word.split("_"))
     if word.endswith("*"):
-        return re.escape(word[:-1].lower()) + r"\S*"
+        prefix = word[:-1].lower()
+        stems = sorted(_inflected_stems(prefix)) if language == "en" else []
+        return "|".join([re.escape(prefix) + r"\S*"] + [re.escape(stem) for stem in stems])
     norm, _ = normalise_words(word, language)
     normal = r"\ ".join(re.escape(part) for part in norm.split())
     if language == "ru" and " " not in word and norm.strip() != word.lower():
         return f"{normal}|{re.escape(word.lower())}"
     return normal
+
+
+_SUFFIXES = ("e", "es", "ed", "ing", "ion", "ions", "ation", "ations", "s", "al", "ity", "ive", "ment")
+
+
+def _inflected_stems(prefix: str) -> set[str]:
+    """Whole-word stems of the prefix's inflections that the prefix itself would miss."""
+    found = {english_stem(prefix + suffix) for suffix in ("",) + _SUFFIXES}
+    return {stem for stem in found if not stem.startswith(prefix) and len(stem) >= 3}
 
 
 def phrase_pattern(phrase: str, language: str) -> str:
@@ -73,40 +92,62 @@ def _first_keys(phrase: str, language: str) -> set[str]:
 
 @lru_cache(maxsize=None)
 def indexed(language: str) -> dict[str, tuple[tuple[str, re.Pattern], ...]]:
-    """Russian and English phrases filed under the first three letters of their first word."""
-    index: dict[str, list] = {}
+    """Russian and English phrases filed under the first three letters of their first word.
+
+    Each key holds, per rule, one pattern: the alternation of that rule's phrases that can
+    start at a word with that key, its own phrases first, then those filed under its two- and
+    one-letter prefixes, in lexicon order, so a rule matches at a word at most once and with
+    the same (first listed) phrase as trying the phrases one by one."""
+    index: dict[str, list[tuple[str, str]]] = {}
     for rule, phrases in rules_for(language):
         for phrase in phrases:
-            pattern = re.compile(phrase_pattern(phrase, language)[len("(?<= )"):])
+            pattern = phrase_pattern(phrase, language)[len("(?<= )"):]
             for key in _first_keys(phrase, language):
                 index.setdefault(key, []).append((rule, pattern))
-    return {key: tuple(entries) for key, entries in index.items()}
+    merged = {}
+    for key in index:
+        by_rule: dict[str, list[str]] = {}
+        for prefix in dict.fromkeys((key, key[:2], key[:1])):
+            for rule, pattern in index.get(prefix, ()):
+                if pattern not in by_rule.setdefault(rule, []):
+                    by_rule[rule].append(pattern)
+        merged[key] = tuple((rule, re.compile("|".join(f"(?:{p})" for p in patterns)))
+                            for rule, patterns in by_rule.items())
+    return merged
 
 
-@lru_cache(maxsize=100_000)
-def _candidates(token: str, language: str) -> tuple[tuple[str, re.Pattern], ...]:
-    """The phrases that can start at a word, by its first three, two or one letters."""
-    index, found = indexed(language), {}
-    for key in (token[:3], token[:2], token[:1]):
-        for entry in index.get(key, ()):
-            found.setdefault((entry[0], id(entry[1])), entry)
-    return tuple(found.values())
+@lru_cache(maxsize=None)
+def russian_vocabulary(extra: tuple[str, ...] = ()) -> Vocabulary:
+    """The Russian words some rule can read: all forms of every lexicon (and `extra`) word,
+    plus the first three letters of `word*` entries, as inflection may change the
+    prefix's last letters (соцсеть* / соцсетях); built once, with the rule book."""
+    words, prefixes = set(), set()
+    for phrase in [p for _, phrases in rules_for("ru") for p in phrases] + list(extra):
+        for word in re.split(r"[\s|_]+", phrase.lower()):
+            if word.endswith("*"):
+                prefixes.add(word[:3])
+            elif word and word != "~":
+                words.add(word.replace("ё", "е"))
+    return Vocabulary(russian_forms(frozenset(words)) | frozenset(words), tuple(sorted(prefixes)))
+
+
+def _candidates(token: str, index: dict) -> tuple[tuple[str, re.Pattern], ...]:
+    """The rules that can start at a word: the entry of its longest indexed prefix."""
+    return index.get(token[:3]) or index.get(token[:2]) or index.get(token[:1]) or ()
 
 
 def find_hits(clauses: list[Clause], language: str) -> list[Hit]:
     if language == "zh":
         return _scan(clauses, language)
-    hits, seen = [], set()
+    hits, index = [], indexed(language)
     for number, clause in enumerate(clauses):
         norm, position = clause.norm, 1
         for token in norm[1:-1].split(" "):
-            for rule, pattern in _candidates(token, language):
+            for rule, pattern in _candidates(token, index):
                 match = pattern.match(norm, position)
-                if match and (rule, position) not in seen:
-                    seen.add((rule, position))
-                    hits.append(Hit(rule, number, position, match.end(), clause.evidence(position, match.end())))
+                if match:
+                    hits.append(Hit(rule, number, position, match.end(), clause))
             position += len(token) + 1
-        seen.clear()
     return hits
 
 
@@ -124,5 +165,5 @@ def _scan(clauses: list[Clause], language: str) -> list[Hit]:
                 index = bisect_right(starts, match.start()) - 1
                 clause, begin = clauses[index], match.start() - starts[index]
                 end = match.end() - starts[index]
-                hits.append(Hit(rule, index, begin, end, clause.evidence(begin, end)))
+                hits.append(Hit(rule, index, begin, end, clause))
     return hits

@@ -5,6 +5,9 @@ Clauses end at sentence punctuation, at contrastive or alternative conjunctions 
 a clause boundary, so "I won't sue, but I want a refund" keeps the refund demand. Russian
 and English words are replaced by lemma/stem ("norm"), and every norm token remembers
 where it stands in the original text so that evidence quotes the writer's own words.
+Given the rule book's Russian vocabulary (every form of every lexicon word, and the
+prefixes of `word*` entries), a word outside it is kept as written: no rule can read it
+except as one of the words a `~` skips, so asking pymorphy3 for its lemma is wasted work.
 """
 
 import re
@@ -80,21 +83,38 @@ def _forms(word: str, language: str, latin_russian: bool) -> tuple[str, ...]:
     return tuple(english_stem(part) for part in _english_tokens(word))
 
 
-def normalise_words(text: str, language: str, latin_russian: bool = False) -> tuple[str, tuple]:
+@dataclass(frozen=True)
+class Vocabulary:
+    forms: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def needs_lemma(self, word: str) -> bool:
+        return word in self.forms or word.startswith(self.prefixes)
+
+
+def normalise_words(text: str, language: str, latin_russian: bool = False,
+                    vocabulary: Vocabulary | None = None) -> tuple[str, tuple]:
     tokens, spans = [], []
     for match in _WORD.finditer(text.lower()):
+        if vocabulary is not None:
+            word = (to_cyrillic(match.group()) if latin_russian else match.group()).replace("ё", "е")
+            if not vocabulary.needs_lemma(word):
+                tokens.append(word)
+                spans.append(match.span())
+                continue
         for form in _forms(match.group(), language, latin_russian):
             tokens.append(form)
             spans.append(match.span())
     return " " + " ".join(tokens) + " ", tuple(spans)
 
 
-def build_clauses(text: str, language: str, latin_russian: bool = False) -> list[Clause]:
+def build_clauses(text: str, language: str, latin_russian: bool = False,
+                  vocabulary: Vocabulary | None = None) -> list[Clause]:
     clauses = []
     for start, piece in split_clauses(text, language):
         if language == "zh":
             clauses.append(Clause(start, piece, piece.lower(), ()))
         else:
-            norm, spans = normalise_words(piece, language, latin_russian)
+            norm, spans = normalise_words(piece, language, latin_russian, vocabulary)
             clauses.append(Clause(start, piece, norm, spans))
     return clauses
