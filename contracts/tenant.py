@@ -46,6 +46,10 @@ class Branch(BaseModel):
     country: str = Field(pattern=r"^[A-Z]{2}$")
     timezone: str
     sla_policy: SlaPolicyChoice = Field(default_factory=SlaPolicyChoice)
+    business_hours: str | None = Field(
+        None, pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$",
+        description="The branch's opening hours on working days, e.g. 10:00-21:00: hour-based clocks count "
+                    "them instead of their preset's (an override of a clock row's own hours still wins).")
 
     @field_validator("timezone")
     @classmethod

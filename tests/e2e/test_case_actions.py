@@ -2,6 +2,9 @@
 waits and resolution (sla) — each through the front door, each visible in the case view."""
 
 import time
+from datetime import datetime
+from datetime import time as time_of_day
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -102,3 +105,15 @@ def test_a_contact_in_the_future_is_refused(stack):
     answer = httpx.post(f"{stack.front_url}/v1/complaints/{cid}/sla/contacts", headers=AUTH,
                         json={"at": "2999-01-01T00:00:00+00:00", "by": "moscow-arbat-frontdesk"})
     assert answer.status_code == 422 and answer.json()["errors"][0]["pointer"] == "/at"
+
+
+def test_an_hour_based_clock_counts_the_branchs_own_opening_hours(stack):
+    body = {**complaint_bodies(1, f"hours-{time.monotonic_ns()}")[0], "branch_id": "novosibirsk-centre",
+            "received_by": "novosibirsk-centre-frontdesk",
+            "text": "The administrator was rude to me at the reception, I want an apology."}
+    cid = submit(stack.front_url, body)["complaint_id"]
+    view = view_when(stack, cid, lambda v: any(d["clock"] == "acknowledgement" for d in v.get("deadlines", [])))
+    [ack] = [d for d in view["deadlines"] if d["clock"] == "acknowledgement"]
+    assert ack["rule"] == "working_hours 2" and ack["business_hours"] == "10:00-20:00"  # the demo branch's hours
+    due = datetime.fromisoformat(ack["due"]).astimezone(ZoneInfo("Asia/Novosibirsk"))
+    assert time_of_day(10) < due.time() <= time_of_day(20)

@@ -45,3 +45,33 @@ def test_an_organisation_with_a_bad_preset_or_override_is_refused_naming_the_bra
     with pytest.raises(ValueError, match=fragment) as caught:
         check_organisation(demo(sla_policy=choice))
     assert caught.value.pointer == "/branches/0/sla_policy"
+
+
+def hour_based_rows(policy) -> dict[str, str]:
+    return {f"{kind}.{row.id}": row.business_hours for kind, rows in policy.clocks.items()
+            for row in rows if row.kind == "working_hours"}
+
+
+def test_a_branchs_opening_hours_apply_to_every_hour_based_clock_of_its_preset():
+    policy = policy_for_branch(demo(sla_policy={"preset": "seed"}, business_hours="10:00-21:00"), "shanghai-jingan")
+    rows = hour_based_rows(policy)
+    assert rows and set(rows.values()) == {"10:00-21:00"}
+    assert policy.name.startswith("seed@1+")  # the figures changed, so the name says so
+
+
+def test_without_opening_hours_the_presets_own_hours_stand():
+    rows = hour_based_rows(policy_for_branch(demo(sla_policy={"preset": "seed"}), "shanghai-jingan"))
+    assert set(rows.values()) == {"09:00-18:00"}
+
+
+def test_an_override_of_a_rows_own_hours_wins_over_the_branchs():
+    org = demo(business_hours="10:00-21:00", sla_policy={
+        "preset": "seed", "overrides": {"clocks.acknowledgement.formal.business_hours": "08:00-12:00"}})
+    assert hour_based_rows(policy_for_branch(org, "shanghai-jingan"))["acknowledgement.formal"] == "08:00-12:00"
+
+
+@pytest.mark.parametrize("hours", ["21:00-10:00", "25:00-26:00"])
+def test_opening_hours_that_cannot_be_are_refused_with_their_pointer(hours):
+    with pytest.raises(ValueError) as refused:
+        check_organisation(demo(business_hours=hours))
+    assert refused.value.pointer == "/branches/0/business_hours"

@@ -84,6 +84,8 @@ def build_view(envelopes: list[Envelope]) -> dict:
             deadlines[p["clock"]] = {"clock": p["clock"], "instance": p.get("instance", 1), "due": p["due_at"],
                                      "state": "running", "mode": p.get("mode", "operational"),
                                      "policy": p["policy"], "rule": p["rule"], "warnings": list(p.get("warnings", []))}
+            if p.get("business_hours"):  # hour-based clocks count these hours only
+                deadlines[p["clock"]]["business_hours"] = p["business_hours"]
         elif env.type in CLOCK_STATES and p["clock"] in deadlines:
             if deadlines[p["clock"]]["instance"] == p.get("instance", 1):
                 deadlines[p["clock"]]["state"] = CLOCK_STATES[env.type]

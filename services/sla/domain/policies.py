@@ -238,18 +238,38 @@ def _assign(data: dict[str, Any], path: str, value: Any) -> None:
 
 
 def policy_for_branch(org: TenantConfig, branch_id: str) -> Policy:
-    """The preset a tenant chose for the branch, with its overrides (seed when unknown)."""
+    """The preset a tenant chose for the branch, with its opening hours and its overrides
+    (seed when unknown)."""
     branch = org.branch(branch_id)
     if branch is None:
         return default_policy()
-    return resolve_policy(branch.sla_policy.preset, branch.sla_policy.overrides)
+    return _branch_policy(branch.sla_policy.preset, branch.sla_policy.overrides, branch.business_hours)
+
+
+def _branch_policy(preset_name: str, overrides: dict[str, Any], business_hours: str | None) -> Policy:
+    """The branch's hours go to every hour-based row of its preset; its explicit overrides win."""
+    hours: dict[str, Any] = {}
+    if business_hours is not None:
+        base = preset(preset_name)
+        hours = {f"clocks.{kind}.{row.id}.business_hours": business_hours
+                 for kind, rows in base.clocks.items() for row in rows if row.kind == "working_hours"}
+        if base.pause_report_after.kind == "working_hours":
+            hours["pause_report_after.business_hours"] = business_hours
+    return resolve_policy(preset_name, {**hours, **_flatten(overrides or {})})
 
 
 def check_organisation(org: TenantConfig) -> None:
     """Refuse an organisation whose branches name an unknown preset or a bad override."""
     for i, branch in enumerate(org.branches):
         try:
-            resolve_policy(branch.sla_policy.preset, branch.sla_policy.overrides)
+            if branch.business_hours is not None:
+                BusinessHours.parse(branch.business_hours)
+        except InvalidRuleError as exc:
+            error = ValueError(f"branches/{i}/business_hours: {exc}")
+            error.pointer = f"/branches/{i}/business_hours"
+            raise error from None
+        try:
+            _branch_policy(branch.sla_policy.preset, branch.sla_policy.overrides, branch.business_hours)
         except PolicyError as exc:
             error = ValueError(f"branches/{i}/sla_policy: {exc}")
             error.pointer = f"/branches/{i}/sla_policy"
