@@ -5,7 +5,8 @@ and the nearest cue before it is a demand ("refund the $200", "要求退还2400�
 400 000 руб. компенсации") rather than a payment ("I paid $2,000", "花398", "заплатил 96 000").
 Unit words expand (5万元 = 50000, 1.3万 = 13000, 35 тыс. руб. = 35000, $1,200 = 1200).
 Distinct demanded sums add up; when one of them is the total of the others, it is the
-answer. A bare figure with no currency counts only right beside a Chinese or Russian demand.
+answer. A bare figure with no currency counts only right beside a Chinese or Russian demand,
+and never right after a dialling word (打12345, 拨打12315): that is a hotline number.
 """
 
 import re
@@ -24,6 +25,7 @@ _UNITS = {"万": 10_000, "w": 10_000, "千": 1_000, "k": 1_000, "тыс": 1_000,
 _NOT_MONEY_AFTER = re.compile(r"\s?(?:次|天|日|周|个|颗|岁|小时|分钟|号|点|%|年|月|人|楼|层|副|针|cc|ml|毫升|"
                               r"минут|час|дн|недел|месяц|год|лет|раз|зуб|шт|мл|:)", re.IGNORECASE)
 _DEFAULT_CURRENCY = {"zh": "CNY", "ru": "RUB"}
+_DIALLED = re.compile(r"(?:打|拨打|拨|致电|热线|电话)\s?$")
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,8 @@ def money_mentions(text: str, language: str) -> list[Money]:
             continue
         value = _number(match.group(1))
         unit, word = match.group(2), match.group(3)
-        if value is None or (not word and _NOT_MONEY_AFTER.match(text, match.end())):
+        if value is None or (not word and (_NOT_MONEY_AFTER.match(text, match.end())
+                                           or _DIALLED.search(text, max(match.start() - 3, 0), match.start()))):
             continue
         currency = _currency(word, language) if word else None
         found.append(Money(match.start(), match.end(), value * _unit(unit), currency, match.group().strip()))

@@ -3,6 +3,7 @@
 Structured fields win over guesses (issue 3): a `refund` demand in the request sets
 `refund_demand`, `compensation` sets `compensation_demand`, a recorded representative sets
 `representative`, and the `regulator_referral` channel always sets `regulator_threat`.
+A payment word right after a sum ("$190 paid on 3 May") describes that sum, not the next one.
 Every flag, category, level and amount is backed by a Signal naming the rule and quoting
 the writer's words. No clock, no randomness, no network: the same input, the same output.
 """
@@ -18,7 +19,7 @@ from services.intake.domain.classification.phrases import Hit, compiled, find_hi
 from services.intake.domain.classification.standing import standing
 from services.intake.domain.classification.text import build_clauses
 
-CLASSIFIER_VERSION = "rules-1.2.0"
+CLASSIFIER_VERSION = "rules-1.3.0"
 _ASSERTIVE = ("flag.", "cue.demand", "cue.formal", "cue.grievance", "cue.proposal")
 _LOCAL_ONLY = ("category.", "mention.", "cue.harm", "cue.serious", "cue.violation")
 _HARM_IRRELEVANT = frozenset({"pricing_billing", "wait_time", "environment", "communication"})
@@ -158,15 +159,16 @@ def _categories(found: dict[str, Hit], mentions: dict[str, Hit], counts: dict[st
 
 def _amount(text: str, clauses, live: list[Hit], language: str) -> Amount | None:
     money_rules = ("flag.refund_demand", "flag.compensation_demand", "cue.demand")
-    found = []
-    for money in amounts.money_mentions(text, language):
+    found, mentions = [], amounts.money_mentions(text, language)
+    for money in mentions:
         index = next((i for i, c in enumerate(clauses) if c.start <= money.start < c.start + len(c.surface)), None)
         if index is None:
             continue
         clause = clauses[index]
         spans = lambda rules: [(clause.start + _surface_span(clause, h)[0], clause.start + _surface_span(clause, h)[1])
                                for h in live if h.clause == index and h.rule in rules]
-        picked = amounts.demanded(money, spans(money_rules), spans(("cue.price_paid",)), language)
+        prices = [(s, e) for s, e in spans(("cue.price_paid",)) if not any(0 <= s - m.end <= 2 for m in mentions)]
+        picked = amounts.demanded(money, spans(money_rules), prices, language)
         if picked is not None:
             found.append(picked)
     result = amounts.total(found)

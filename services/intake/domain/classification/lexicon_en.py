@@ -2,8 +2,11 @@
 
 Entries follow the taxonomy of the classification data README (flags: regulators such as
 state health departments, dental boards, CQC, Trading Standards, ICO; media such as
-Google reviews, TikTok, Instagram, the local paper; ...). Words are stemmed before matching.
+Google reviews, TikTok, Instagram, the local paper; ...). Words are stemmed before matching. Harm, serious harm and procedural violations live in
+lexicon_en_harm.py.
 """
+
+from services.intake.domain.classification.lexicon_en_harm import HARM_CUES
 
 FLAGS = {
     "regulator_threat": (
@@ -24,6 +27,7 @@ FLAGS = {
         "tell everyone", "warn everyone|others|people", "public review", "one star", "1 star",
         "review site*", "social media", "go viral", "leave|leaving|left|write|post ~ review|reviews",
         "review* on|to ~ yelp|google|trustpilot|facebook|instagram|tiktok|nextdoor",
+        "my instagram|tiktok|facebook|youtube|twitter video|post|reel|review|story",
     ),
     "on_site_disruption": (
         "shout|yell|scream", "raised|raising his|her|their voice", "made|making|caused a scene",
@@ -35,6 +39,7 @@ FLAGS = {
     "livestream": (
         "film|filmed|filming", "livestream*", "live stream*", "went|go|going live",
         "recorded|recording ~ video|phone|camera", "talking to the camera", "streamed|streaming",
+        "broadcast*", "live on ~ phone|instagram|tiktok|facebook|youtube",
     ),
     "legal_action": (
         "lawyer*|solicitor*|attorney|barrister|counsel", "sue|sued|suing", "lawsuit",
@@ -51,7 +56,8 @@ FLAGS = {
     ),
     "compensation_demand": (
         "compensat*", "seek*|claim*|want|demand*|award*|pay ~ damages", "in|for damages", "pay|cover ~ bills|costs|cost|fees|treatment|surgery|filling*|"
-        "expenses|medication|repair|revision", "medical|hospital bills", "lost earnings|wages|income",
+        "expenses|medication|repair|revision",
+        "surgeon|specialist|hospital|another_dentist|other_dentist charged|billed", "medical|hospital bills", "lost earnings|wages|income",
         "pain and suffering", "reimburs* ~ bill*|expens*|cost*|copay*|prescript*|medic*|antibiot*|er|hospital|travel|"
         "treatment_elsewhere", "cost|costs|bill|bills|expenses ~ covered|paid|reimbursed",
         "for corrective|remedial|revision ~ treatment|surgery|work|procedure",
@@ -64,6 +70,7 @@ FLAGS = {
         "patient's|pt's mother|father|mum|mom|dad|wife|husband|son|daughter|brother|sister|"
         "parent|guardian|carer|partner|relative|neighbour",
         "mother|father|mum|mom|dad|parent|guardian|wife|husband|daughter|son of one of your|a patient",
+        "mother|father|mum|mom|dad|parent|guardian|wife|husband|daughter|son|relative of patient|pt",
         "my|his|her mother|father|mum|mom|dad|wife|husband|son|daughter|brother|sister|child|"
         "grandmother|grandfather|grandma|grandpa|partner|neighbour had|has|was|got|went|is|"
         "underwent|received|cannot|can't|now|still",
@@ -73,59 +80,17 @@ FLAGS = {
 }
 
 CUES = {
-    "harm": (
-        "pain|pains|painful|hurt*|ache*|aching|throbb*|agony", "infect*|pus|abscess*|fungal|sepsis",
-        "swell*|swollen|inflam*|bruis*|lump*|nodule*", "burn|burns|burned|burnt|blister*",
-        "scar|scars|scarring|scarred", "numb*|tingl*", "nerve damage|injury", "nerve ~ dead|died|damaged", "dead nerve", "bleed*|bled|haemorrhag*",
-        "necros*|blanch*|dead skin", "crack*|split|broken|chipped|fractur* tooth|teeth|crown|enamel",
-        "tooth|teeth ~ crack*|split|broken|chipped|damaged|loose", "cavit*|decay|white spots",
-        "asymmetr*|uneven|lopsided|droop*", "lower than", "fail* implant", "implant ~ fail*|loose|fell out",
-        "allerg* reaction", "anaphyla*", "rash|hives", "dry and gritty", "double vision",
-        "difficulty swallowing|breathing", "can't|cannot|couldn't eat|sleep|chew|open", "unable to eat|sleep|chew|open",
-        "struggl*|trouble|difficulty ~ eat*|sleep*|chew*|swallow*|open*", "hospital*|a&e|er",
-        "injur*|harm", "damage to", "osteomyel*|debrid*", "complication*", "lost|lose ~ tooth|teeth|vision|sight|feeling",
-        "melanoma|cancer", "delayed ~ diagnosis", "not heal*", "bite ~ wrong|off", "jaw ~ pain|click*",
-        "seroma", "discolou*|hyperpigment*", "side effect*", "trauma", "sensitiv*",
-    ),
-    "serious": (
-        "hospitalis*|hospitaliz*|admitted", "icu|resusc*", "intensive care", "emergency room",
-        "necros*", "perman*|irrevers*", "lasting ~ damage|effect*|numb*|harm|injur*|scar*", "for life|months",
-        "droop*|numb*|pain|pains|swollen|swell*|lump*|ache*|hurt*|blur* ~ for|over ~ month|months|year|years",
-        "lost|lose|loss ~ vision|sight|eyesight", "nerve ~ dead|died|killed", "dead nerve", "debrid*|osteomyel*", "scar|scars|scarring|scarred",
-        "numb* ~ months|weeks", "nerve damage", "vision|sight loss|damage|problems|impairment", "blind*", "double vision",
-        "melanoma|cancer", "delayed ~ diagnosis", "anaphyla*", "sepsis", "stopped breathing",
-        "respiratory arrest", "lost|lose|loss ~ healthy tooth|teeth", "wrong tooth ~ pulled|extracted|removed", "pulled|extracted|removed ~ wrong tooth",
-        "still numb*", "numb* ~ since", "in|to hospital", "hospital ~ days|nights|overnight|week*", "healthy tooth|teeth ~ pulled|extracted|removed|lost|gone", "difficulty swallowing|breathing",
-        "surgery to remove|repair|correct", "transfus*", "paralys*", "seizure*|convuls*",
-        "wider surgery", "general anaesthe*|anesthe* to remove",
-    ),
-    "violation": (
-        "wrong tooth|patient|side|site|product|drug|medication|implant|material|person|dose",
-        "pulled|extracted|removed|drilled|treated ~ healthy tooth", "mixed up ~ patients|records|teeth",
-        "unlicensed|unqualified|untrained|unsupervised|uncertified|unregistered",
-        "not|no licen*|licensed|qualified|trained|registered", "without ~ licen*|training|supervision|"
-        "doctor|dentist|examin*|x-ray|xray|scan|ct|imaging|monitor*|eye_protection|goggles|consent|"
-        "anaesthetist|anesthesiologist|looking|check*|test*", "no ~ x-ray|xray|scan|ct|imaging|monitor*|"
-        "eye_protection|goggles|anaesthetist|anesthesiologist|doctor_present|supervision",
-        "non-sterile|unsterile|not_sterile|dirty_instrument*|reused|re-used|unsteril*", "instrument* ~ dirty|reused|unwrapp*|unseal*|drawer", "instrument* ~ not steril*",
-        "rather_than|instead_of|not_from ~ steril*|sealed|pouch*", "counterfeit|fake|"
-        "unlabelled|unlabeled|expired", "ignored ~ allerg*|warning|history|medication",
-        "allerg* ~ ignored|recorded|documented|on_file|told|warned|listed|noted", "despite ~ allerg*", "instead of", "overdos*", "nobody|no_one checked|monitored",
-        "left alone|unattended", "did not check|examine|test", "skipped",
-        "never|not ~ do|did|done|take|took|perform*|order* ~ ct|x-ray|xray|scan|imaging|test|assessment",
-        "no|not ~ medical|valid|proper licen*|qualif*|training",
-    ),
-    "normal": ("normal|expected|settle_down|usual|to_be_expected", "doctor|dentist said ~ normal"),
+    **HARM_CUES,
     "demand": (
         "i want|demand|request|expect|insist|need ~ response|reply|refund|apology|explanation|"
         "answer|you_to|that|the|my|it|an|a", "he|she|they|patient|caller|client|son|daughter|wife|husband|mother|father|family want|wants|demand*|insist*|"
         "request*", "ask*|asking for", "am|are|is requesting|seeking|claiming",
         "please ~ refund|explain|reply|respond|confirm|provide|investigate|contact|call|remove|"
-        "correct|fix|honour|send|look into", "apolog*", "explanation", "investigat*",
+        "correct|fix|honour|send|look_into", "apolog*", "explanation", "investigat*",
         "written response|reply|explanation", "honour|honor ~ quote|price|offer",
-        "redo|re-do|replace|remake", "formal complaint", "i would|i'd like", "seeking|seek",
+        "redo|re-do|replace|remake", "formal complaint", "i would like", "seeking|seek",
         "asked|asking|ask for", "i expect", "i request", "within ~ days", "put this right",
-        "make this right", "what you are|you're doing", "a different|another dentist|doctor",
+        "make this right", "what you are doing", "what you're doing", "different|another dentist|doctor",
     ),
     "formal": (
         "formal complaint", "notice of complaint", "dear sir|madam|sirs", "letter of complaint",
@@ -150,14 +115,12 @@ CUES = {
         "loved|love|lovely|great|excellent|wonderful|fantastic|amazing|pleased|thank*|brilliant",
         "very good|happy|professional", "clean bright", "was fine|good",
     ),
-    "not_wait": ("waiting patients|people|customers|clients", "wait and see"),
+    "not_wait": ("waiting patients|people|customers|clients", "wait and see",
+                 "wait* a few|couple minutes|moments|seconds"),
     "noise_source": ("tv|television|radio|music|speaker* ~ shout*|scream*|yell*|blar*",),
     "platform_as_source": ("instagram|tiktok|facebook|google|groupon ~ ad|ads|advert*|deal|promot*|offer",
                            "ad|ads|advert*|deal|offer on|from instagram|tiktok|facebook|google|groupon"),
-    "unsterile": ("non-sterile|unsterile|not_sterile|unsteril*|dirty_instrument*|reused_instrument*",
-                  "instrument* ~ dirty|reused|unwrapp*|unseal*|drawer", "instrument* ~ not steril*",
-                  "rather_than|instead_of|not_from ~ steril*|sealed|pouch*"),
     "price_paid": (
-        "paid|pay|cost|costs|quoted|quote|price*|invoice|billed|charged|spent|package|fee of",
+        "paid|pay|cost|costs|quoted|quote|price*|invoice|billed|charged|spent|package", "fee of",
     ),
 }

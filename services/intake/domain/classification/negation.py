@@ -15,7 +15,7 @@ words it stands next to (up to three). Chinese negators are recognised as words 
 import re
 from functools import lru_cache
 
-from services.intake.domain.classification.morphology import chinese_words
+from services.intake.domain.classification.morphology import chinese_words, english_stem
 from services.intake.domain.classification.phrases import Hit, phrase_pattern
 from services.intake.domain.classification.text import Clause
 
@@ -24,7 +24,7 @@ _INTENT = {
            "ask*|demand*|interest*|need*|after|threaten*", "not look to|for", "never", "not be make",
            "have no", "nothing to do with"),
     "ru": ("не собираться|стать|хотеть|планировать|намереваться|требовать|просить|претендовать|"
-           "нуждаться|думать|нужно|надо|ждать", "ничего не ~ требовать|просить|хотеть|нужно",
+           "нуждаться|думать|нужно|надо|ждать|пойти|идти", "ничего не ~ требовать|просить|хотеть|нужно",
            "не намерен|намеренный", "не в претензия", "отказываться от"),
 }
 _LOCAL_BEFORE = {
@@ -32,11 +32,12 @@ _LOCAL_BEFORE = {
     "ru": frozenset({"нет", "без", "ни", "никакой", "отсутствие", "отсутствовать"}),
 }
 _RU_NOT_WITH = frozenset({"быть", "иметь", "возникнуть", "появиться", "наблюдаться", "чувствовать"})
+_RU_NOT_AFTER = frozenset({"быть", "предъявлять", "выдвигать", "высказывать", "заявлять"})
 _CONDITIONAL = {"en": frozenset({"if", "unless"}), "ru": frozenset({"если", "случай", "пока"})}
 _RU_CLOSING = re.compile(r"(?<= )не (?:быть|стать|собираться|планировать|хотеть|намереваться)(?= )")
 _SEGMENT_END = re.compile(r"[,—–:]")
 RU_VOCABULARY = (*_INTENT["ru"], *_LOCAL_BEFORE["ru"], *_RU_NOT_WITH, *_CONDITIONAL["ru"],
-                 "не нет никакой быть стать собираться планировать хотеть намереваться")
+                 "не нет никакой быть стать собираться планировать хотеть намереваться", *_RU_NOT_AFTER)
 _ZH_INTENT_WORDS = frozenset(
     "不会 不想 不要 不用 不必 不需要 不打算 不准备 没打算 无意 不至于 不求 不图 不愿意 不愿 不再 不追究 "
     "没想 不考虑 并不想 也不要 也不想 不会去".split())
@@ -54,6 +55,8 @@ def intent_pattern(language: str) -> re.Pattern:
 def intent_negated(clause: Clause, hit: Hit, language: str) -> bool:
     if language == "zh":
         return _zh_intent_negated(clause, hit)
+    if _negators(language)[0].isdisjoint(clause.token_set):
+        return False
     tokens = clause.tokens
     first, last = clause.token_index(hit.start), clause.token_index(hit.end - 1)
     for marker in intent_pattern(language).finditer(clause.norm):
@@ -65,6 +68,15 @@ def intent_negated(clause: Clause, hit: Hit, language: str) -> bool:
         if language == "ru" and m_first > last and (m_last >= len(tokens) - 2 or m_first - last <= 3):
             return True
     return language == "ru" and _closes_segment_after(clause, first, last)
+
+
+@lru_cache(maxsize=None)
+def _negators(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words without which a clause can hold no intent (first) or local (second)
+    negation: every intent marker has one of them, so a clause lacking all is read faster."""
+    if language == "en":
+        return frozenset(english_stem(word) for word in ("not", "no", "never", "nothing")), _LOCAL_BEFORE["en"]
+    return frozenset({"не", "отказываться"}), _LOCAL_BEFORE["ru"] | {"не", "нет", "никакой"}
 
 
 def _for_now(tokens: list[str], m_first: int) -> bool:
@@ -94,6 +106,8 @@ def _closes_segment_after(clause: Clause, first: int, last: int) -> bool:
 def local_negated(clause: Clause, hit: Hit, language: str) -> bool:
     if language == "zh":
         return _zh_local_negated(clause, hit)
+    if _negators(language)[1].isdisjoint(clause.token_set):
+        return False
     tokens = clause.tokens
     first, last = clause.token_index(hit.start), clause.token_index(hit.end - 1)
     window = tokens[max(first - 3, 0):first]
@@ -105,7 +119,7 @@ def local_negated(clause: Clause, hit: Hit, language: str) -> bool:
         if any(tokens[i] == "не" and tokens[i + 1] in _RU_NOT_WITH for i in range(max(first - 3, 0), first - 1)):
             return True
         after = tokens[last + 1:last + 4]
-        return "нет" in after or "никакой" in after or after[:2] == ["не", "быть"]
+        return "нет" in after or "никакой" in after or (after[:1] == ["не"] and len(after) > 1 and after[1] in _RU_NOT_AFTER)
     return False
 
 

@@ -9,16 +9,25 @@ sense the writer meant it).
    "asked us to pass on" relays a message and demands nothing.
 3. A billing word inside a clause that demands money back or compensation names the
    remedy, not a billing grievance ("refund half the fee", "退一半费用").
+4. A scene tells its own effects: the waiting room, the queue or the noise inside a phrase
+   describing the disruption ("two patients left the waiting room", "пациенты в очереди
+   жаловались на шум") are the scene, not the premises or a delay; "骂" inside "叫骂" is the
+   scene, not staff rudeness.
 """
 
 from services.intake.domain.classification.phrases import Hit
 
 _SHADOWS = {
     "flag.legal_action": ("flag.regulator_threat",),
-    "category.wait_time": ("category.environment", "category.communication", "cue.not_wait"),
+    "category.wait_time": ("category.environment", "category.communication", "cue.not_wait",
+                           "flag.on_site_disruption"),
+    "category.environment": ("flag.on_site_disruption",),
+    "mention.environment": ("flag.on_site_disruption",),
+    "mention.wait_time": ("flag.on_site_disruption",),
     "flag.on_site_disruption": ("cue.noise_source",),
     "flag.media_threat": ("cue.platform_as_source",),
     "cue.demand": ("cue.relay",),
+    "category.service_attitude": ("flag.on_site_disruption",),
 }
 _REMEDIES = frozenset({"flag.refund_demand", "flag.compensation_demand"})
 
@@ -48,3 +57,4 @@ def _drop_shadowed(hits: list[Hit]) -> list[Hit]:
 def _drop_remedy_prices(hits: list[Hit]) -> list[Hit]:
     remedies = {hit.clause for hit in hits if hit.rule in _REMEDIES}
     return [hit for hit in hits if not (hit.rule == "mention.pricing_billing" and hit.clause in remedies)]
+

@@ -52,6 +52,10 @@ class Clause:
     def tokens(self) -> list[str]:
         return self.norm.split()
 
+    @cached_property
+    def token_set(self) -> frozenset[str]:
+        return frozenset(self.tokens)
+
     def token_index(self, norm_pos: int) -> int:
         return self.norm.count(" ", 0, norm_pos + 1) - 1
 
