@@ -91,13 +91,15 @@ def _first_keys(phrase: str, language: str) -> set[str]:
 
 
 @lru_cache(maxsize=None)
-def indexed(language: str) -> dict[str, tuple[tuple[str, re.Pattern], ...]]:
+def indexed(language: str) -> dict[str, tuple[re.Pattern, tuple[tuple[str, re.Pattern], ...]]]:
     """Russian and English phrases filed under the first three letters of their first word.
 
     Each key holds, per rule, one pattern: the alternation of that rule's phrases that can
     start at a word with that key, its own phrases first, then those filed under its two- and
     one-letter prefixes, in lexicon order, so a rule matches at a word at most once and with
-    the same (first listed) phrase as trying the phrases one by one."""
+    the same (first listed) phrase as trying the phrases one by one. In front of them, one
+    pattern of every phrase of the key: most words start no phrase, and one failed match
+    rules them all out instead of one per rule."""
     index: dict[str, list[tuple[str, str]]] = {}
     for rule, phrases in rules_for(language):
         for phrase in phrases:
@@ -111,8 +113,9 @@ def indexed(language: str) -> dict[str, tuple[tuple[str, re.Pattern], ...]]:
             for rule, pattern in index.get(prefix, ()):
                 if pattern not in by_rule.setdefault(rule, []):
                     by_rule[rule].append(pattern)
-        merged[key] = tuple((rule, re.compile("|".join(f"(?:{p})" for p in patterns)))
-                            for rule, patterns in by_rule.items())
+        anything = re.compile("|".join(f"(?:{p})" for patterns in by_rule.values() for p in patterns))
+        merged[key] = (anything, tuple((rule, re.compile("|".join(f"(?:{p})" for p in patterns)))
+                                       for rule, patterns in by_rule.items()))
     return merged
 
 
@@ -131,9 +134,9 @@ def russian_vocabulary(extra: tuple[str, ...] = ()) -> Vocabulary:
     return Vocabulary(russian_forms(frozenset(words)) | frozenset(words), tuple(sorted(prefixes)))
 
 
-def _candidates(token: str, index: dict) -> tuple[tuple[str, re.Pattern], ...]:
+def _candidates(token: str, index: dict) -> tuple[re.Pattern | None, tuple[tuple[str, re.Pattern], ...]]:
     """The rules that can start at a word: the entry of its longest indexed prefix."""
-    return index.get(token[:3]) or index.get(token[:2]) or index.get(token[:1]) or ()
+    return index.get(token[:3]) or index.get(token[:2]) or index.get(token[:1]) or (None, ())
 
 
 def find_hits(clauses: list[Clause], language: str) -> list[Hit]:
@@ -143,10 +146,12 @@ def find_hits(clauses: list[Clause], language: str) -> list[Hit]:
     for number, clause in enumerate(clauses):
         norm, position = clause.norm, 1
         for token in norm[1:-1].split(" "):
-            for rule, pattern in _candidates(token, index):
-                match = pattern.match(norm, position)
-                if match:
-                    hits.append(Hit(rule, number, position, match.end(), clause))
+            anything, rules = _candidates(token, index)
+            if anything is not None and anything.match(norm, position):
+                for rule, pattern in rules:
+                    match = pattern.match(norm, position)
+                    if match:
+                        hits.append(Hit(rule, number, position, match.end(), clause))
             position += len(token) + 1
     return hits
 
