@@ -31,7 +31,7 @@ def test_redress_up_runs_the_walk_through_and_stops_everything_on_ctrl_c(workdir
     up = subprocess.Popen([str(Path(sys.executable).with_name("redress")), "up", "--demo", "--port", str(port), "--partitions", "2",
                            "--data-dir", str(workdir / "up")], env=env, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True)
-    printed = []
+    printed, children = [], []
     try:
         for line in up.stdout:
             printed.append(line)
@@ -63,6 +63,13 @@ def test_redress_up_runs_the_walk_through_and_stops_everything_on_ctrl_c(workdir
         assert up.wait(60) == 0
         time.sleep(1)
         assert [c.pid for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE] == []
-    finally:
+    finally:  # a failed test must not leave a stack running: it would slow every later test
         if up.poll() is None:
-            up.kill()
+            up.send_signal(signal.SIGINT)
+            try:
+                up.wait(60)
+            except subprocess.TimeoutExpired:
+                up.kill()
+        for child in children + postgres_of(workdir / "up"):
+            if child.is_running():
+                child.kill()
