@@ -95,6 +95,11 @@ async def handle(conn: asyncpg.Connection, envelope: Envelope, now: datetime) ->
         if isinstance(event, ComplaintReclassified):
             categories, flags = await _classification(conn, envelope.complaint_id)
             events = reclassification.on_reclassified(fold(history), received, event, categories, flags, policy, now)
+            await conn.execute(  # a later reclassification that keeps them starts from these
+                "UPDATE classified SET categories = coalesce($2, categories), flags = coalesce($3, flags)"
+                " WHERE complaint_id = $1", envelope.complaint_id,
+                list(event.categories) if event.categories is not None else None,
+                list(event.flags) if event.flags is not None else None)
         else:
             await conn.execute("INSERT INTO classified (complaint_id, categories, flags) VALUES ($1, $2, $3)"
                                " ON CONFLICT DO NOTHING", envelope.complaint_id, list(event.categories),

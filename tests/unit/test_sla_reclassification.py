@@ -86,3 +86,12 @@ def test_during_a_wait_a_new_operational_instance_starts_paused():
 
 def test_before_classification_there_is_nothing_to_re_plan():
     assert reclassify(clocks.Clocks(), "dispute", "complaint") == []
+
+
+def test_a_clock_stopped_by_lowering_the_level_starts_again_when_the_level_is_raised_back():
+    state = given("complaint")
+    for event in reclassify(state, "dissatisfaction", "complaint"):
+        state = clocks.evolve(state, event)
+    restarted = {e.clock: e.instance for e in reclassify(state, "complaint", "dissatisfaction")
+                 if isinstance(e, DeadlineSet)}
+    assert restarted == {"acknowledgement": 2, "first_response": 2, "update": 2, "resolution": 3}

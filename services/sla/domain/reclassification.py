@@ -8,7 +8,8 @@ been classified so at once:
   instance is already due, the timer warns and breaches it at once;
 - a clock the new level does not have is stopped (reason `reclassified`);
 - a clock the new level adds starts from the receipt;
-- stopped clocks (contacted, resolved) stay stopped, and an unchanged rule changes nothing;
+- clocks a contact or a resolution stopped stay stopped (one an earlier reclassification
+  stopped starts again when a later level needs it); an unchanged rule changes nothing;
 - during a wait, a new operational instance starts paused (the wait's own rule).
 """
 
@@ -36,7 +37,9 @@ def on_reclassified(state: Clocks, received: ComplaintReceived, reclassified: Co
             events.append(ClockStopped(clock=clock.name, instance=clock.instance, stopped_at=now, reason=REASON))
     for name, plan in plans.items():
         current = state.get(name)
-        if current is not None and (current.state == "stopped" or _same_rule(current, plan)):
+        if current is not None and current.state == "stopped" and current.stop_reason != REASON:
+            continue  # satisfied by a contact or a resolution: nothing left to count
+        if current is not None and current.state != "stopped" and _same_rule(current, plan):
             continue
         start = current.deadline.started_at if current and current.deadline.started_at else received.received_at
         deadline = start_clock(name, plan.figure.rule(), start, timezone=branch.timezone,
