@@ -36,6 +36,8 @@ class DeadlineSet(Event):
     rule_kind: str | None = None
     rule_amount: int | None = None
     business_hours: str | None = Field(None, description="For working_hours rules, e.g. 09:00-18:00.")
+    notify_hours: str | None = Field(None, description="The branch's opening hours, within which its people hear "
+                                                         "of this clock's warning and breach (09:00-18:00 when None).")
     country: str | None = None
     calendar_version: str | None = None
     reason: str | None = Field(None, description="classified, contacted, reopened, resumed or reclassified.")

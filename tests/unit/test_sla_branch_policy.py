@@ -1,12 +1,15 @@
 """Each branch follows the deadline preset its tenant chose, with its overrides."""
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 import yaml
 
 from contracts.tenant import TenantConfig
+from services.sla.domain import clocks
 from services.sla.domain.policies import check_organisation, policy_for_branch
+from tests.unit.builders import classified, received
 
 pytestmark = pytest.mark.unit
 
@@ -75,3 +78,21 @@ def test_opening_hours_that_cannot_be_are_refused_with_their_pointer(hours):
     with pytest.raises(ValueError) as refused:
         check_organisation(demo(business_hours=hours))
     assert refused.value.pointer == "/branches/0/business_hours"
+
+
+def test_a_breach_in_the_branchs_evening_opening_is_told_at_once_not_next_morning():
+    cst = timezone(timedelta(hours=8))
+    monday = datetime(2026, 11, 23, 10, 15, tzinfo=cst)
+    late = policy_for_branch(demo(sla_policy={"preset": "seed"}, business_hours="10:00-21:00"), "shanghai-jingan")
+    usual = policy_for_branch(demo(sla_policy={"preset": "seed"}), "shanghai-jingan")
+    seven_pm = datetime(2026, 11, 26, 19, 0, tzinfo=cst)
+
+    def notices(policy):
+        state = clocks.Clocks()
+        for event in clocks.on_classified(state, received(at=monday), classified("complaint"), policy=policy):
+            state = clocks.evolve(state, event)
+        [breach] = [e for e in clocks.on_tick(state, "first_response", seven_pm) if e.EVENT_TYPE == "DeadlineBreached"]
+        return state.get("first_response").deadline.notify_hours, breach.notify_at
+
+    assert notices(late) == ("10:00-21:00", seven_pm)
+    assert notices(usual) == (None, datetime(2026, 11, 27, 9, 0, tzinfo=cst))

@@ -27,7 +27,7 @@ from services.sla.domain.notifications import notify_at
 from services.sla.domain.policy import describe
 
 RESOLUTION = "resolution"
-NOTIFICATION_HOURS = "09:00-18:00"  # when the branch's people are told, unless the clock has its own hours
+NOTIFICATION_HOURS = "09:00-18:00"  # when the branch's people are told, unless the clock or branch has hours
 PAUSE_OVERRUN = "pause_overrun"  # timer row of the wait, next to the clocks' rows
 
 
@@ -122,7 +122,7 @@ def evolve(state: Clocks, event: object) -> Clocks:
 
 def start_clock(name: str, rule: DueRule, start: datetime, *, timezone: str, country: str, policy: str,
                 mode: str, warn_share: float, instance: int = 1, reason: str = "classified",
-                result_to_complainant: bool = False) -> DeadlineSet:
+                result_to_complainant: bool = False, notify_hours: str | None = None) -> DeadlineSet:
     """A clock instance running from `start`, its warning at `warn_share` of its business time."""
     calendar = calendar_for(country)
     deadline = compute_due(start, timezone, calendar, rule)
@@ -135,7 +135,7 @@ def start_clock(name: str, rule: DueRule, start: datetime, *, timezone: str, cou
         warn_share=warn_share, rule_kind=rule.kind, rule_amount=rule.amount,
         business_hours=_hours_text(rule.business_hours) if rule.kind == "working_hours" else None,
         country=calendar.country, calendar_version=calendar_version(calendar), reason=reason,
-        result_to_complainant=result_to_complainant,
+        result_to_complainant=result_to_complainant, notify_hours=notify_hours,
     )
 
 
@@ -146,7 +146,7 @@ def restart(clock: Clock, start: datetime, reason: str) -> DeadlineSet:
         raise ValueError(f"clock {d.clock} was set without its country (before SLA v1.1); it cannot restart")
     return start_clock(d.clock, rule_of(d), start, timezone=d.timezone, country=d.country, policy=d.policy,
                        mode=d.mode, warn_share=d.warn_share or default_policy().warn_at, instance=d.instance + 1,
-                       reason=reason, result_to_complainant=d.result_to_complainant)
+                       reason=reason, result_to_complainant=d.result_to_complainant, notify_hours=d.notify_hours)
 
 
 def rule_of(deadline: DeadlineSet) -> DueRule:
@@ -169,7 +169,7 @@ def on_classified(state: Clocks, received: ComplaintReceived, classified: Compla
     return [
         start_clock(plan.clock, plan.figure.rule(), received.received_at, timezone=branch.timezone,
                     country=branch.country, policy=policy.name, mode=plan.figure.mode, warn_share=plan.warn_share,
-                    result_to_complainant=plan.figure.result_to_complainant)
+                    result_to_complainant=plan.figure.result_to_complainant, notify_hours=policy.business_hours)
         for plan in policy.plans_for(case)
     ]
 
@@ -195,7 +195,7 @@ def _notify_at(deadline: DeadlineSet, now: datetime) -> datetime | None:
     """People at the branch hear of a warning or breach within their working hours."""
     if deadline.country is None:  # written before the clock knew its calendar
         return None
-    hours = deadline.business_hours or NOTIFICATION_HOURS
+    hours = deadline.business_hours or deadline.notify_hours or NOTIFICATION_HOURS
     return notify_at(now, deadline.timezone, hours, calendar_for(deadline.country))
 
 

@@ -129,6 +129,7 @@ class Policy(BaseModel):
     pause_report_after: Period
     clocks: dict[ClockKind, tuple[Figure, ...]]
     overrides_digest: str | None = None
+    business_hours: str | None = Field(None, description="The branch's opening hours, when its tenant gave them.")
 
     @property
     def name(self) -> str:
@@ -255,7 +256,8 @@ def _branch_policy(preset_name: str, overrides: dict[str, Any], business_hours: 
                  for kind, rows in base.clocks.items() for row in rows if row.kind == "working_hours"}
         if base.pause_report_after.kind == "working_hours":
             hours["pause_report_after.business_hours"] = business_hours
-    return resolve_policy(preset_name, {**hours, **_flatten(overrides or {})})
+    policy = resolve_policy(preset_name, {**hours, **_flatten(overrides or {})})
+    return policy.model_copy(update={"business_hours": business_hours}) if business_hours else policy
 
 
 def check_organisation(org: TenantConfig) -> None:

@@ -45,7 +45,8 @@ def on_reclassified(state: Clocks, received: ComplaintReceived, reclassified: Co
         deadline = start_clock(name, plan.figure.rule(), start, timezone=branch.timezone,
                                country=branch.country, policy=policy.name, mode=plan.figure.mode,
                                warn_share=plan.warn_share, instance=current.instance + 1 if current else 1,
-                               reason=REASON, result_to_complainant=plan.figure.result_to_complainant)
+                               reason=REASON, result_to_complainant=plan.figure.result_to_complainant,
+                               notify_hours=policy.business_hours)
         events += started(state, deadline, now)
     return events
 
