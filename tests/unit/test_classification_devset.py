@@ -14,14 +14,15 @@ ROOT = Path(__file__).resolve().parents[2]
 # A copy of ../shared/data/classification-dev.jsonl, so a clone alone runs the whole suite.
 DEV_SET = ROOT / "tests" / "data" / "classification-dev.jsonl"
 # Our own labelled sets, written apart from the rules, then used for error analysis (see
-# README, Classification quality); classification-blind2.jsonl is kept out of the tests: it
+# README, Classification quality); classification-blind3.jsonl is kept out of the tests: it
 # is only for measuring, so that one figure stays honest.
 HOLDOUT_SET = ROOT / "tests" / "data" / "classification-holdout.jsonl"
 BLIND_SET = ROOT / "tests" / "data" / "classification-blind.jsonl"
-# The reference scorer's figures (rules-1.3.0), a little under what the rules reach (dev: all
+BLIND2_SET = ROOT / "tests" / "data" / "classification-blind2.jsonl"
+# The reference scorer's figures (rules-1.4.0), a little under what the rules reach (dev: all
 # 1.0 but categories 0.994; holdout: 0.989 / 0.989 / 0.953 / 0.994 / 0.955; blind: 1.0 / 1.0 /
-# 0.976 / 0.992 / 1.0), so a change that generalises better may trade a case or two; a real
-# regression still fails.
+# 0.976 / 0.992 / 1.0; blind2: 0.973 / 1.0 / 0.919 / 0.993 / 1.0), so a change that
+# generalises better may trade a case or two; a real regression still fails.
 FLOORS = {
     DEV_SET: {"level_exact": 0.95, "level_within_one": 0.98, "categories_micro_f1": 0.95,
               "flags_micro_f1": 0.97, "amount_exact": 0.95},
@@ -29,6 +30,8 @@ FLOORS = {
                   "flags_micro_f1": 0.96, "amount_exact": 0.90},
     BLIND_SET: {"level_exact": 0.95, "level_within_one": 0.97, "categories_micro_f1": 0.94,
                 "flags_micro_f1": 0.96, "amount_exact": 0.95},
+    BLIND2_SET: {"level_exact": 0.94, "level_within_one": 0.97, "categories_micro_f1": 0.89,
+                 "flags_micro_f1": 0.96, "amount_exact": 0.95},
 }
 
 
@@ -39,7 +42,8 @@ def _bench():
     return module
 
 
-@pytest.mark.parametrize("labelled", [DEV_SET, HOLDOUT_SET, BLIND_SET], ids=["dev", "holdout", "blind"])
+@pytest.mark.parametrize("labelled", [DEV_SET, HOLDOUT_SET, BLIND_SET, BLIND2_SET],
+                         ids=["dev", "holdout", "blind", "blind2"])
 def test_labelled_set_scores_stay_at_least_at_the_reached_levels(labelled):
     bench = _bench()
     gold = [json.loads(line) for line in labelled.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -3,7 +3,8 @@
 Structured fields win over guesses (issue 3): a `refund` demand in the request sets
 `refund_demand`, `compensation` sets `compensation_demand`, a recorded representative sets
 `representative`, and the `regulator_referral` channel always sets `regulator_threat`.
-A payment word right after a sum ("$190 paid on 3 May") describes that sum, not the next one.
+A payment word right after a sum ("$190 paid on 3 May") describes that sum, not the next one;
+in Chinese a money demand opening the next comma-clause ("一共2千元，请原路退回") asks for the sum.
 Every flag, category, level and amount is backed by a Signal naming the rule and quoting
 the writer's words. No clock, no randomness, no network: the same input, the same output.
 """
@@ -19,9 +20,9 @@ from services.intake.domain.classification.phrases import Hit, compiled, find_hi
 from services.intake.domain.classification.standing import standing
 from services.intake.domain.classification.text import build_clauses
 
-CLASSIFIER_VERSION = "rules-1.3.0"
-_ASSERTIVE = ("flag.", "cue.demand", "cue.formal", "cue.grievance", "cue.proposal")
-_LOCAL_ONLY = ("category.", "mention.", "cue.harm", "cue.serious", "cue.violation")
+CLASSIFIER_VERSION = "rules-1.4.0"
+_ASSERTIVE = ("flag.", "cue.demand", "cue.formal", "cue.grievance", "cue.proposal", "cue.imperative")
+_LOCAL_ONLY = ("category.", "mention.", "cue.harm", "cue.serious", "cue.violation", "cue.normal")
 _HARM_IRRELEVANT = frozenset({"pricing_billing", "wait_time", "environment", "communication"})
 
 
@@ -168,11 +169,19 @@ def _amount(text: str, clauses, live: list[Hit], language: str) -> Amount | None
         spans = lambda rules: [(clause.start + _surface_span(clause, h)[0], clause.start + _surface_span(clause, h)[1])
                                for h in live if h.clause == index and h.rule in rules]
         prices = [(s, e) for s, e in spans(("cue.price_paid",)) if not any(0 <= s - m.end <= 2 for m in mentions)]
-        picked = amounts.demanded(money, spans(money_rules), prices, language)
+        demands = spans(money_rules) + _opening_demands(clauses, live, index + 1, money_rules[:2], language)
+        picked = amounts.demanded(money, demands, prices, language)
         if picked is not None:
             found.append(picked)
     result = amounts.total(found)
     return Amount(value=result[0], currency=result[1]) if result else None
+
+
+def _opening_demands(clauses, live: list[Hit], index: int, rules, language: str) -> list[tuple[int, int]]:
+    if language != "zh" or index >= len(clauses):
+        return []
+    start = clauses[index].start
+    return [(start + h.start, start + h.end) for h in live if h.clause == index and h.rule in rules and h.start <= 4]
 
 
 def _surface_span(clause, hit: Hit) -> tuple[int, int]:

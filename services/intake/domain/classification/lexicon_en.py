@@ -33,8 +33,9 @@ FLAGS = {
         "shout|yell|scream", "raised|raising his|her|their voice", "made|making|caused a scene",
         "banner*", "block|blocked|blocking ~ entrance|door|lobby|reception|desk",
         "other patients ~ uncomfortable|upset|disturbed|scared|left|stared|could not",
-        "disturb* other patients", "commotion", "refus* to leave", "sit-in", "threw|throwing",
+        "disturb* other patients", "commotion", "refus* to leave", "staged|stage|held|hold a sit-in", "threw|throwing",
         "security was called", "called security", "swore|swearing at", "patients ~ left the room|waiting_room",
+        "whole|entire waiting_room|lobby|clinic|reception|floor ~ hear|heard|could_hear", "loud|loudly enough",
     ),
     "livestream": (
         "film|filmed|filming", "livestream*", "live stream*", "went|go|going live",
@@ -62,6 +63,7 @@ FLAGS = {
         "treatment_elsewhere", "cost|costs|bill|bills|expenses ~ covered|paid|reimbursed",
         "for corrective|remedial|revision ~ treatment|surgery|work|procedure",
         "cover ~ elsewhere", "pay ~ for the|my fill*|crown*|treatment|surgery|repair",
+        "ask*|want|demand*|expect|request* you to pay|cover", "cover|plus ~ graft*|remov*|er|a&e|visit|replacement|procedure",
     ),
     "representative": (
         "on behalf of", "our client", "acting for", "power of attorney",
@@ -86,7 +88,7 @@ CUES = {
         "answer|you_to|that|the|my|it|an|a", "he|she|they|patient|caller|client|son|daughter|wife|husband|mother|father|family want|wants|demand*|insist*|"
         "request*", "ask*|asking for", "am|are|is requesting|seeking|claiming",
         "please ~ refund|explain|reply|respond|confirm|provide|investigate|contact|call|remove|"
-        "correct|fix|honour|send|look_into", "apolog*", "explanation", "investigat*",
+        "correct|fix|honour|send|look_into", "apology|apologies", "to|should|must|shall apologis*|apologiz*", "explanation", "investigat*",
         "written response|reply|explanation", "honour|honor ~ quote|price|offer",
         "redo|re-do|replace|remake", "formal complaint", "i would like", "seeking|seek",
         "asked|asking|ask for", "i expect", "i request", "within ~ days", "put this right",
@@ -109,12 +111,17 @@ CUES = {
         "not happy|impressed|pleased|satisfied", "dissatisfied|displeased", "made me feel",
         "felt ~ awful|ignored|rushed|humiliated|embarrassed", "never again", "waste of",
         "complain*", "nobody ~ told|tells|explain*|called", "no one ~ told|tells|explain*|called",
+        "never came|arrived|happened|materialised|materialized", "shouldn't|should_not be this|so hard|difficult",
     ),
+    "impaired": ("eat|chew|sleep|swallow|breath*|open|speak|talk|bite|smile|see normal|normally|properly",),
+    "anaesthetic": ("numb* cream|gel|spray|ointment|agent",),
+    "venting": ("want you to know|be_aware|hear", "want to vent|complain|share|flag|mention|let_you_know|get_it_off"),
     "no_grievance": ("no complaint", "just letting you know", "just so you know", "fyi"),
     "praise": (
         "loved|love|lovely|great|excellent|wonderful|fantastic|amazing|pleased|thank*|brilliant",
         "very good|happy|professional", "clean bright", "was fine|good",
     ),
+    "dental_service": ("hygiene|cleaning|clean appointment|visit|session|check*|today", "great|teeth|dental|deep cleaning"),
     "not_wait": ("waiting patients|people|customers|clients", "wait and see",
                  "wait* a few|couple minutes|moments|seconds"),
     "noise_source": ("tv|television|radio|music|speaker* ~ shout*|scream*|yell*|blar*",),

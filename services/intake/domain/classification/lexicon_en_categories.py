@@ -23,7 +23,7 @@ CATEGORIES = {
         "cost|fee|charge ~ nobody|never|not ~ mention*|told|disclos*|explain*", "undisclosed|hidden|unexpected ~ fee|cost|charge|bill",
         "itemis*|itemiz*|estimate|line_item|separate_line|separate_charge", "insur* ~ claim*|statement|billed|charged|code*", "claim ~ corrected|wrong|incorrect", "price* went up", "list*|display*|show* ~ price*",
         "not|doesn't|does_not cover", "prepaid|membership|plan ~ not|doesn't|does_not|never", "quote* ~ honour*|honor*",
-        "refus* ~ refund", "no_refund", "pay_by|instal*|payment_plan*|payment_option*",
+        "refus* ~ refund", "no_refund", "non refund*", "was|were|been|being charged|billed", "pay_by|instal*|payment_plan*|payment_option*",
         "financ*", "pay monthly", "price list|increase", "too expensive|costly|pricey", "surcharge*",
         "deposit ~ not|never|kept|lost", "prepaid ~ session*|package|card",
     ),
@@ -34,12 +34,12 @@ CATEGORIES = {
         "asymmetr*|uneven|lopsided|droop*", "lower than", "fail*",
         "zero|no change|difference|result*", "split in half|two", "hard lump", "tooth|crown ~ split|cracked|broke", "crown|veneer|filling|implant|brace*|"
         "bracket* ~ broke|broken|crack*|split|chipped|came_off", "crack*|split|chipped ~ crown|veneer|filling",
-        "relapse*|moved_back|shifted_back", "implant|crown|veneer|filling|bridge ~ taken_out|removed|came_out|replaced", "not work|working|worked", "refinement",
+        "relapse*|moved_back|shifted_back", "came|come|become|became|work*|got|gone|went loose", "implant|crown|bridge|veneer|filling ~ loose", "implant|crown|veneer|filling|bridge ~ taken_out|removed|came_out|replaced", "not work|working|worked", "refinement",
         "wears|wore off", "lumps|lumpy|nodule*", "crooked", "filling ~ high", "bite ~ wrong",
         "cavit*|white_spots|decalcif*", "grew back", "uneven colou*", "new cavit*",
     ),
     "service_attitude": (
-        "rude*|dismissive|condescend*|arrogant|patronis*|unprofessional|disrespect*|impolite",
+        "rude*|dismissive|condescend*|arrogant|patronis*|unprofessional|disrespect*|impolite|curt|brusque",
         "comment* about|on my weight|appearance|teeth|age", "shout* at me|us", "laugh* at",
         "ignored me|us", "eye-roll*", "rolled her|his|their eyes", "attitude", "mocked",
         "sarcastic", "talk* down", "short with", "shrug*", "went back to ~ screen|phone|computer",
@@ -52,7 +52,7 @@ CATEGORIES = {
         "appointment|visit|surgery|booking ~ cancel*", "book*|appointment ~ lost|missing|wrong|double", "gave up",
         "late|evening|weekend|saturday ~ appointment*|slot*|opening*",
         "not ready", "still waiting", "hours|minutes ~ wait*|late", "months ~ later|delay",
-        "no available|slots", "sat|sitting|stood|standing ~ minutes|hours|hour", "couldn't|could_not|can't ~ book|get_through",
+        "no available|slots", "running|run ~ late|behind", "behind schedule", "sat|sitting|stood|standing ~ minutes|hours|hour", "couldn't|could_not|can't ~ book|get_through",
     ),
     "environment": (
         "bathroom|toilet|restroom|parking|car_park|garage", "waiting_room|waiting_area|reception_area",
@@ -97,7 +97,7 @@ CATEGORIES = {
         "without my permission|consent ~ photo*|post*|publish*|shar*", "shared|disclosed|told|gave|"
         "sent|leaked|confirmed|emailed|forwarded|faxed|mailed|handed ~ my ~ appointment|records|details|information|photos|"
         "address|diagnosis|summary|notes|medication*|history|results|x-rays", "to another|the_wrong patient|person|client",
-        "ex-partner|ex-husband|ex-wife", "protective order", "wrong person|address|email",
+        "ex-partner|ex-husband|ex-wife", "read|said|announc*|call*|discuss*|list* ~ out_loud|aloud", "protective order", "wrong person|address|email",
         "published|posted ~ photo*|picture*", "to my ~ employer|ex|boss",
         "disclos* ~ status|identity|address*|data|information|details|records|diagnosis",
         "address*|email*|name* ~ visible|exposed|shown|leaked", "visible|exposed ~ to ~ strangers|others|recipients|everyone",
@@ -125,6 +125,6 @@ MENTIONS = {
                         "deposit*|prepaid|prepay*|payment*|receipt|quote|quoted|discount*|insurance"),
     "environment": ("clean*|hygien*|steril*|equipment|sign|signs|waiting|lobby|door|chair*|light*|cold|hot|loud",),
     "wait_time": ("cancel*|appointment ~ not",),
-    "communication": ("records|copies|documents|paperwork|documentation|language|forms",),
+    "communication": ("records|copies|documents|paperwork|documentation|language",),
     "advertising": ("promot*|promis*|offer*",),
 }

@@ -41,7 +41,7 @@ HARM_CUES = {
         "retin*|cornea|corneal|keratitis", "vision|sight|eyesight ~ damag*|impair*|reduc*|blur*|worse",
         "full-thickness|third-degree|second-degree|deep ~ burn*", "skin graft*",
         "could|can not breathe", "cannot breathe", "airway|throat ~ clos*|swell*|swollen|tight*",
-        "tissue|skin death", "nerve ~ injur*|sever*|cut", "paraesthe*|paresthe*",
+        "tissue|skin death", "nerve ~ injur*|sever*|cut", "paraesthe*|paresthe*", "osteonecros*|resect*",
     ),
     "violation": (
         "wrong tooth|patient|side|site|product|drug|medication|implant|material|person|dose|eye|area|leg|arm|lip|solution",
@@ -67,6 +67,8 @@ HARM_CUES = {
         "too much ~ anaesthe*|anesthe*|filler|toxin|botox|lidocaine|adrenaline|solution",
         "double|triple|excessive ~ dose|dosage", "no_one|nobody ~ monitor*|watch*|check* on",
         "left ~ on_my_own|by_myself|alone|unsupervised|unmonitored",
+        "left|went_out|stepped_out|walked_out ~ came_back|returned|come_back",
+        "left|stepped_out|walked_out the|my room ~ came_back|returned|come_back",
     ),
     "normal": ("normal|expected|settle_down|usual|to_be_expected", "doctor|dentist said ~ normal",
                "numb* from|with ~ anaesthe*|anesthe*|local"),

@@ -3,13 +3,14 @@
 Patients on phones without a Cyrillic keyboard write Russian in the informal
 transliteration; mapping it back lets the Russian lemmatiser and lexicon apply.
 Longest letter groups are replaced first (shch before sh before s); "iy" before a vowel
-is и + я/ю/ё/е (kompensatsiyu → компенсацию), not ий.
+is и + я/ю/ё/е (kompensatsiyu → компенсацию), not ий; "tsya" is the reflexive -тся
+(zaderzhivaetsya → задерживается), not ця.
 """
 
 import re
 
 _GROUPS = (
-    ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"),
+    ("tsya", "тся"), ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"),
     ("sh", "ш"), ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("iy", "ий"), ("yy", "ый"),
     ("ye", "е"), ("ay", "ай"), ("oy", "ой"), ("ey", "ей"), ("uy", "уй"), ("ja", "я"), ("ju", "ю"), ("'", "ь"),
 )
