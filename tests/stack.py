@@ -20,6 +20,7 @@ from redress.stack import Stack
 from tests import infra
 
 DEMO_KEY = "test-demo-key-" + "x" * 16
+AUTH = {"Authorization": f"Bearer {DEMO_KEY}"}
 DEMO = Path(__file__).resolve().parents[1] / "deploy" / "tenants" / "demo.yaml"
 DEV_SET = Path(__file__).resolve().parent / "data" / "classification-dev.jsonl"
 BRANCH_DESKS = [("shanghai-jingan", "Asia/Shanghai"), ("moscow-arbat", "Europe/Moscow"),
@@ -51,6 +52,11 @@ def running_stack(postgres_url: str, workdir: Path, *, separate_relay: str | Non
             yield stack
         finally:
             stack.stop_all()
+
+
+def as_staff(staff_id: str) -> dict:
+    """Headers of a staff command: the tenant's key and who acts."""
+    return {**AUTH, "X-Acting-Staff": staff_id}
 
 
 def received_now(zone: str) -> str:

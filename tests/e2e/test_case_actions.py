@@ -9,15 +9,10 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from tests.stack import DEMO_KEY, complaint_bodies, submit, view_when, wait_for_case_views
+from tests.stack import AUTH, as_staff, complaint_bodies, submit, view_when, wait_for_case_views
 
 pytestmark = pytest.mark.e2e
 
-AUTH = {"Authorization": f"Bearer {DEMO_KEY}"}
-
-
-def as_staff(staff_id: str) -> dict:
-    return {**AUTH, "X-Acting-Staff": staff_id}
 
 
 def new_case(stack, receiver: str = "moscow-arbat-frontdesk", branch: str = "moscow-arbat") -> str:

@@ -7,17 +7,12 @@ import time
 import httpx
 import pytest
 
-from tests.stack import DEMO_KEY, received_now, submit, view_when
+from tests.stack import AUTH, as_staff, received_now, submit, view_when
 
 pytestmark = pytest.mark.e2e
 
-AUTH = {"Authorization": f"Bearer {DEMO_KEY}"}
 POWER = {"agent_kind": "lawyer", "names_agent": True, "matters_include_settlement": True, "states_authority": True,
          "signed_by_patient": True, "valid_until": "2030-12-31", "document_sha256": "ab" * 32}
-
-
-def as_staff(staff_id: str) -> dict:
-    return {**AUTH, "X-Acting-Staff": staff_id}
 
 
 def case(stack, text: str, *, receiver: str = "moscow-arbat-frontdesk", **fields) -> str:
