@@ -11,6 +11,11 @@ from services.intake.domain.classification import classify
 pytestmark = pytest.mark.unit
 
 
+def by_rules(text, **kwargs):
+    """The rule book alone (no learned second opinion): these tests specify the rules."""
+    return classify(text, learned=False, **kwargs)
+
+
 @pytest.mark.parametrize("text,language", [
     ("The hygienist used a needle that had been used on another patient. I developed sepsis and "
      "spent four nights in hospital.", "en"),
@@ -27,7 +32,7 @@ pytestmark = pytest.mark.unit
     ("病历上写了青霉素过敏，医生还是开了阿莫西林，我喘不上气，被120送到急诊。", "zh"),
 ])
 def test_given_a_violation_with_serious_harm_phrased_anew_when_classified_then_it_is_an_accident(text, language):
-    result = classify(text, language=language)
+    result = by_rules(text, language=language)
     assert result.level == "accident" and "clinical_harm" in result.categories
 
 
@@ -36,7 +41,7 @@ def test_given_a_violation_with_serious_harm_phrased_anew_when_classified_then_i
 ])
 def test_given_a_healthy_tooth_pulled_and_court_ruled_out_when_classified_then_accident_without_legal_flag(
         text, language):
-    result = classify(text, language=language)
+    result = by_rules(text, language=language)
     assert result.level == "accident" and "legal_action" not in result.flags
 
 
@@ -46,7 +51,7 @@ def test_given_a_healthy_tooth_pulled_and_court_ruled_out_when_classified_then_a
     ("做完皮秒两颊反黑，比原来的斑还大。", "zh"),
 ])
 def test_given_harm_without_an_alleged_violation_when_classified_then_it_is_a_dispute(text, language):
-    assert classify(text, language=language).level == "dispute"
+    assert by_rules(text, language=language).level == "dispute"
 
 
 @pytest.mark.parametrize("text,language", [
@@ -55,12 +60,12 @@ def test_given_harm_without_an_alleged_violation_when_classified_then_it_is_a_di
     ("Начался отёк Квинке.", "ru"),
 ])
 def test_given_an_alternative_in_one_slot_when_matched_then_it_stands_alone(text, language):
-    assert classify(text, language=language).level in ("dispute", "accident")
+    assert by_rules(text, language=language).level in ("dispute", "accident")
 
 
 def test_given_numbness_from_the_anaesthetic_when_classified_then_it_is_not_harm():
     text = "I was handed the consent form while already numb from the anaesthetic. Please explain why."
-    assert classify(text, language="en").level == "complaint"
+    assert by_rules(text, language="en").level == "complaint"
 
 
 @pytest.mark.parametrize("text,language,level", [
@@ -69,10 +74,10 @@ def test_given_numbness_from_the_anaesthetic_when_classified_then_it_is_not_harm
     ("I have white spots on my teeth after the braces came off.", "en", "dispute"),
 ])
 def test_given_a_multi_word_phrase_formerly_split_into_slots_when_classified_then_it_matches(text, language, level):
-    assert classify(text, language=language).level == level
+    assert by_rules(text, language=language).level == level
 
 
 def test_given_a_payment_word_right_after_a_sum_when_a_refund_is_demanded_then_both_sums_count():
     text = "I expect sessions five and six refunded: $190 paid on 3 May and $215 on 24 May."
-    amount = classify(text, language="en").amount
+    amount = by_rules(text, language="en").amount
     assert amount is not None and (amount.value, amount.currency) == (405, "USD")

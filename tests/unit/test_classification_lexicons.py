@@ -11,6 +11,11 @@ from services.intake.domain.classification.phrases import phrase_pattern
 
 pytestmark = pytest.mark.unit
 
+
+def by_rules(text, **kwargs):
+    """The rule book alone (no learned second opinion): these tests specify the rules."""
+    return classify(text, learned=False, **kwargs)
+
 ENTRIES = [(language, rule, entry) for language in ("zh", "ru", "en")
            for rule, entries in rules_for(language) for entry in entries]
 
@@ -37,4 +42,4 @@ def test_malformed_entries_are_rejected(entry, language):
     ("I have complained to the state health department.", "regulator_threat"),
 ])
 def test_multi_word_alternatives_match(text, flag):
-    assert flag in classify(text).flags
+    assert flag in by_rules(text).flags

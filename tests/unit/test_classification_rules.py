@@ -9,13 +9,18 @@ from services.intake.domain.classification import LEVELS, Amount, classify
 pytestmark = pytest.mark.unit
 
 
+def by_rules(text, **kwargs):
+    """The rule book alone (no learned second opinion): these tests specify the rules."""
+    return classify(text, learned=False, **kwargs)
+
+
 @pytest.mark.parametrize("text", [
     "Я пожалуюсь в Роспотребнадзор.",
     "Уже написала жалобу в Роспотребнадзора управление.",
     "Обращусь в Роспотребнадзоре по месту жительства.",
 ])
 def test_russian_regulator_is_recognised_in_any_inflection(text):
-    assert "regulator_threat" in classify(text).flags
+    assert "regulator_threat" in by_rules(text).flags
 
 
 @pytest.mark.parametrize("text", [
@@ -23,7 +28,7 @@ def test_russian_regulator_is_recognised_in_any_inflection(text):
     "Я не собираюсь жаловаться в прокуратуру, но прошу объяснений.",
 ])
 def test_negated_regulator_threat_in_russian_raises_no_flag(text):
-    assert "regulator_threat" not in classify(text).flags
+    assert "regulator_threat" not in by_rules(text).flags
 
 
 @pytest.mark.parametrize("text,flag", [
@@ -34,7 +39,7 @@ def test_negated_regulator_threat_in_russian_raises_no_flag(text):
     ("不想发抖音，也不想闹大。", "media_threat"),
 ])
 def test_negated_threat_raises_no_flag(text, flag):
-    assert flag not in classify(text).flags
+    assert flag not in by_rules(text).flags
 
 
 @pytest.mark.parametrize("text,flag", [
@@ -46,7 +51,7 @@ def test_negated_threat_raises_no_flag(text, flag):
     ("如果不退款，我就发小红书曝光你们。", "media_threat"),
 ])
 def test_conditional_threat_raises_the_flag(text, flag):
-    assert flag in classify(text).flags
+    assert flag in by_rules(text).flags
 
 
 @pytest.mark.parametrize("text", [
@@ -55,7 +60,7 @@ def test_conditional_threat_raises_the_flag(text, flag):
     "花了3800做的美白，前台态度很差。",
 ])
 def test_price_paid_is_not_a_demanded_amount(text):
-    assert classify(text).amount is None
+    assert by_rules(text).amount is None
 
 
 @pytest.mark.parametrize("text,value,currency", [
@@ -69,16 +74,16 @@ def test_price_paid_is_not_a_demanded_amount(text):
     ("I am seeking €18,000 to cover revision surgery.", 18000, "EUR"),
 ])
 def test_unit_words_and_separators_expand(text, value, currency):
-    assert classify(text).amount == Amount(value=Decimal(value), currency=currency)
+    assert by_rules(text).amount == Amount(value=Decimal(value), currency=currency)
 
 
 def test_several_demanded_sums_add_up():
-    result = classify("要求退还4.8万元，并赔偿3.2万元。")
+    result = by_rules("要求退还4.8万元，并赔偿3.2万元。")
     assert result.amount == Amount(value=Decimal(80000), currency="CNY")
 
 
 def test_refund_without_a_figure_gives_no_amount():
-    result = classify("Верните деньги за процедуру.")
+    result = by_rules("Верните деньги за процедуру.")
     assert "refund_demand" in result.flags and result.amount is None
 
 
@@ -89,7 +94,7 @@ def test_refund_without_a_figure_gives_no_amount():
     ({"channel": "regulator_referral"}, "regulator_threat"),
 ])
 def test_structured_fields_win_over_the_text(kwargs, flag):
-    result = classify("The waiting room was cold.", **kwargs)
+    result = by_rules("The waiting room was cold.", **kwargs)
     assert flag in result.flags
     assert any(s.rule.startswith("structured.") and s.value == flag for s in result.signals)
 
@@ -115,7 +120,7 @@ def test_structured_fields_win_over_the_text(kwargs, flag):
     ("Лечили без снимка, задели нерв, онемение губы уже третий месяц.", "accident"),
 ])
 def test_level_follows_the_most_severe_claim(text, level):
-    assert classify(text).level == level
+    assert by_rules(text).level == level
 
 
 @pytest.mark.parametrize("text", [
@@ -124,13 +129,13 @@ def test_level_follows_the_most_severe_claim(text, level):
     "Побочек никаких, но эффекта нет, верните деньги.",
 ])
 def test_accepted_or_denied_harm_is_not_a_dispute(text):
-    assert LEVELS.index(classify(text).level) < LEVELS.index("dispute")
+    assert LEVELS.index(by_rules(text).level) < LEVELS.index("dispute")
 
 
 def test_polite_call_about_serious_harm_with_violation_is_an_accident():
     text = ("Pt called, apologetic. The assistant gave her amoxicillin despite the penicillin allergy "
             "documented on file; she was hospitalised with anaphylaxis. She doesn't want money.")
-    result = classify(text)
+    result = by_rules(text)
     assert result.level == "accident" and "compensation_demand" not in result.flags
 
 
@@ -148,26 +153,26 @@ def test_polite_call_about_serious_harm_with_violation_is_an_accident():
     ("已经发到大众点评了。", "media_threat"),
 ])
 def test_flags_are_found_in_the_text(text, flag):
-    assert flag in classify(text).flags
+    assert flag in by_rules(text).flags
 
 
 def test_chinese_discomfort_word_is_not_read_as_negation():
-    assert classify("打完针以后一直不适，还肿了一周。").level == "dispute"
+    assert by_rules("打完针以后一直不适，还肿了一周。").level == "dispute"
 
 
 def test_transliterated_russian_is_read_as_russian():
-    result = classify("Zdravstvuyte. Trebuyu vernut dengi za lechenie, zub bolit uzhe mesyac.")
+    result = by_rules("Zdravstvuyte. Trebuyu vernut dengi za lechenie, zub bolit uzhe mesyac.")
     assert result.language == "ru" and "refund_demand" in result.flags
 
 
 def test_same_input_gives_the_same_output():
     text = "根管治疗后疼得睡不着，要求赔偿医药费3000元，否则去卫健委。"
-    assert classify(text) == classify(text)
-    assert classify(text).model_dump_json() == classify(text).model_dump_json()
+    assert by_rules(text) == by_rules(text)
+    assert by_rules(text).model_dump_json() == by_rules(text).model_dump_json()
 
 
 def test_every_flag_and_category_is_explained_by_a_signal():
-    result = classify("I was charged twice, please refund the $90 or I'll report you to Trading Standards.")
+    result = by_rules("I was charged twice, please refund the $90 or I'll report you to Trading Standards.")
     explained = {(s.field, s.value) for s in result.signals}
     assert all(("flag", f) in explained for f in result.flags)
     assert all(("category", c) in explained for c in result.categories)
@@ -175,5 +180,5 @@ def test_every_flag_and_category_is_explained_by_a_signal():
 
 
 def test_categories_are_never_empty_and_sorted():
-    result = classify("Hello.")
+    result = by_rules("Hello.")
     assert result.categories and list(result.categories) == sorted(result.categories)

@@ -14,20 +14,23 @@ from functools import lru_cache
 
 from services.intake.domain.classification import amounts, morphology, negation, text
 from services.intake.domain.classification.language import detect_language, written_in_latin
+from services.intake.domain.classification.learned import Opinion, rules_alone, second_opinion
 from services.intake.domain.classification.levels import Evidence, decide_level
 from services.intake.domain.classification.model import LEVELS, Amount, Classification, Signal
 from services.intake.domain.classification.phrases import Hit, compiled, find_hits, indexed, russian_vocabulary
+from services.intake.domain.classification.reading import Reading
 from services.intake.domain.classification.standing import standing
 from services.intake.domain.classification.text import build_clauses
 
-CLASSIFIER_VERSION = "rules-1.4.0"
+CLASSIFIER_VERSION = "rules-1.4.0+lr-1"
 _ASSERTIVE = ("flag.", "cue.demand", "cue.formal", "cue.grievance", "cue.proposal", "cue.imperative")
 _LOCAL_ONLY = ("category.", "mention.", "cue.harm", "cue.serious", "cue.violation", "cue.normal")
 _HARM_IRRELEVANT = frozenset({"pricing_billing", "wait_time", "environment", "communication"})
 
 
-def classify(text: str, *, channel: str | None = None, language: str | None = None,
-             demands: Iterable[str] = (), has_representative: bool = False) -> Classification:
+def read(text: str, *, channel: str | None = None, language: str | None = None,
+         demands: Iterable[str] = (), has_representative: bool = False) -> Reading:
+    """Apply the rule book: flags, cues, the level by the ladder's rules, the categories."""
     given_language = language if language in ("zh", "ru", "en") else None
     if language in ("zh", "ru", "en"):
         detected, latin_russian = language, language == "ru" and written_in_latin(text)
@@ -63,23 +66,49 @@ def classify(text: str, *, channel: str | None = None, language: str | None = No
         proposal="proposal" in cues, grievance="grievance" in cues, no_grievance="no_grievance" in cues,
         praise="praise" in cues, flags=flag_names, categories=frozenset(categories))
     level, level_rule = decide_level(evidence)
-    signals += [_signal(hit, "level", level, language) for hit in live
-                if hit.rule[4:] in _LEVEL_CUES.get(level_rule, ())]
-    signals.append(Signal(rule=f"level.{level_rule}", field="level", value=level, evidence=level_rule))
-
     chosen = _categories(categories, mentions, _hit_counts(live), level, "unsterile" in cues)
     evidence_hits = categories if set(categories) & chosen else mentions
-    signals += [_signal(hit, "category", name, language) for name, hit in evidence_hits.items() if name in chosen]
+    return Reading(language=language, channel=channel, clauses=clauses, live=live, signals=signals,
+                   flags=flag_names, structured=frozenset(structured.values()), categories=evidence_hits, level=level, level_rule=level_rule,
+                   chosen=frozenset(chosen))
+
+
+def classify(text: str, *, channel: str | None = None, language: str | None = None,
+             demands: Iterable[str] = (), has_representative: bool = False,
+             learned: bool = True) -> Classification:
+    """The rules' reading, weighed by the learned second opinion (`learned=False`: the rules
+    alone, as their own tests specify them)."""
+    reading = read(text, channel=channel, language=language, demands=demands,
+                   has_representative=has_representative)
+    return conclude(text, reading, second_opinion(reading) if learned else rules_alone(reading))
+
+
+def conclude(text: str, reading: Reading, opinion: Opinion) -> Classification:
+    """The classification: the level and categories of the opinion, the rules' flags and
+    amount, and the signals behind each."""
+    language, live = reading.language, reading.live
+    signals = [s for s in reading.signals if s.field != "flag" or s.value in opinion.flags]
+    level = opinion.level
+    if level == reading.level:
+        signals += [_signal(hit, "level", level, language) for hit in live
+                    if hit.rule[4:] in _LEVEL_CUES.get(reading.level_rule, ())]
+        signals.append(Signal(rule=f"level.{reading.level_rule}", field="level", value=level,
+                              evidence=reading.level_rule))
+    signals += opinion.signals
+
+    chosen = opinion.categories
+    signals += [_signal(hit, "category", name, language) for name, hit in reading.categories.items()
+                if name in chosen]
     if "clinical_harm" in chosen:
         signals.append(Signal(rule="category.follows_level", field="category", value="clinical_harm",
                               evidence=level))
 
-    amount = _amount(text, clauses, live, language)
+    amount = _amount(text, reading.clauses, live, language)
     if amount is not None:
         signals.append(Signal(rule=f"{language}.amount.demanded", field="amount",
                               value=f"{amount.value} {amount.currency}", evidence=amount.currency))
     return Classification(
-        level=level, categories=tuple(sorted(chosen)), flags=tuple(sorted(flag_names)), amount=amount,
+        level=level, categories=tuple(sorted(chosen)), flags=tuple(sorted(opinion.flags)), amount=amount,
         language=language, signals=tuple(sorted(set(signals), key=_signal_key)),
         classifier_version=CLASSIFIER_VERSION)
 

@@ -11,12 +11,14 @@ stands for up to six characters). Compilation happens once per language, on firs
 """
 
 import re
+import re._constants as re_constants
+import re._parser as re_parser
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from services.intake.domain.classification.lexicons import rules_for
-from services.intake.domain.classification.morphology import english_stem, russian_forms
+from services.intake.domain.classification.morphology import english_stem, russian_forms, russian_lemma
 from services.intake.domain.classification.text import Clause, Vocabulary, normalise_words
 
 
@@ -121,8 +123,8 @@ def indexed(language: str) -> dict[str, tuple[re.Pattern, tuple[tuple[str, re.Pa
 
 @lru_cache(maxsize=None)
 def russian_vocabulary(extra: tuple[str, ...] = ()) -> Vocabulary:
-    """The Russian words some rule can read: all forms of every lexicon (and `extra`) word,
-    plus the first three letters of `word*` entries, as inflection may change the
+    """The Russian words some rule can read: all forms of every lexicon (and `extra`) word
+    with their lemmas, plus the first three letters of `word*` entries, as inflection may change the
     prefix's last letters (соцсеть* / соцсетях); built once, with the rule book."""
     words, prefixes = set(), set()
     for phrase in [p for _, phrases in rules_for("ru") for p in phrases] + list(extra):
@@ -131,7 +133,8 @@ def russian_vocabulary(extra: tuple[str, ...] = ()) -> Vocabulary:
                 prefixes.add(word[:3])
             elif word and word != "~":
                 words.add(word.replace("ё", "е"))
-    return Vocabulary(russian_forms(frozenset(words)) | frozenset(words), tuple(sorted(prefixes)))
+    forms = russian_forms(frozenset(words)) | frozenset(words)
+    return Vocabulary({form: russian_lemma(form) for form in sorted(forms)}, tuple(sorted(prefixes)))
 
 
 def _candidates(token: str, index: dict) -> tuple[re.Pattern | None, tuple[tuple[str, re.Pattern], ...]]:
@@ -157,18 +160,79 @@ def find_hits(clauses: list[Clause], language: str) -> list[Hit]:
 
 
 def _scan(clauses: list[Clause], language: str) -> list[Hit]:
-    """Each rule runs once over all clauses joined by newlines, which no phrase crosses."""
+    """Each rule runs over all clauses joined by newlines, which no phrase crosses, trying
+    only the characters its phrases can start with: the same matches, left to right and not
+    overlapping, as `finditer`, at a fraction of the positions."""
     joined = "\n".join(clause.norm for clause in clauses)
     starts, offset = [], 0
     for clause in clauses:
         starts.append(offset)
         offset += len(clause.norm) + 1
+    by_first, anywhere = _by_first_character(language)
+    found: dict[int, list[tuple[int, int]]] = {}
+    for position, character in enumerate(joined):
+        for number in by_first.get(character, anywhere):
+            spans = found.setdefault(number, [])
+            if spans and spans[-1][1] > position:
+                continue
+            match = compiled(language)[number][1].match(joined, position)
+            if match and match.end() > position:
+                spans.append((position, match.end()))
     hits = []
-    for rule, pattern in compiled(language):
-        for match in pattern.finditer(joined):
-            if match.end() > match.start():
-                index = bisect_right(starts, match.start()) - 1
-                clause, begin = clauses[index], match.start() - starts[index]
-                end = match.end() - starts[index]
-                hits.append(Hit(rule, index, begin, end, clause))
+    for number in sorted(found):
+        for begin, end in found[number]:
+            index = bisect_right(starts, begin) - 1
+            hits.append(Hit(compiled(language)[number][0], index, begin - starts[index], end - starts[index],
+                            clauses[index]))
     return hits
+
+
+@lru_cache(maxsize=None)
+def _by_first_character(language: str) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """For each character, the rules (by number) whose phrases can start with it; rules that
+    can start anywhere are tried at every position."""
+    firsts = [_first_characters(re_parser.parse(pattern.pattern)) for _, pattern in compiled(language)]
+    anywhere = tuple(number for number, chars in enumerate(firsts) if chars is None)
+    by_first: dict[str, list[int]] = {}
+    for number, chars in enumerate(firsts):
+        for character in chars or ():
+            by_first.setdefault(character, [])
+    for character, numbers in by_first.items():
+        numbers.extend(number for number, chars in enumerate(firsts) if chars is None or character in chars)
+    return {character: tuple(numbers) for character, numbers in by_first.items()}, anywhere
+
+
+def _first_characters(items) -> set[str] | None:
+    """The characters a match of a parsed pattern can start with; None when it can be any."""
+    chars: set[str] = set()
+    for op, argument in items:
+        if op in (re_constants.ASSERT, re_constants.ASSERT_NOT, re_constants.AT):
+            continue  # zero-width: the next item decides the first character
+        if op is re_constants.LITERAL:
+            return chars | {chr(argument)}
+        if op is re_constants.IN and all(kind is re_constants.LITERAL for kind, _ in argument):
+            return chars | {chr(code) for _, code in argument}
+        if op is re_constants.SUBPATTERN:
+            inner = _first_characters(argument[3])
+        elif op is re_constants.BRANCH:
+            branches = [_first_characters(branch) for branch in argument[1]]
+            inner = None if any(b is None for b in branches) else set().union(*branches)
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT):
+            inner = _first_characters(argument[2])
+            if inner is None:
+                return None
+            if argument[0] == 0:
+                chars |= inner
+                continue
+        else:
+            return None
+        if inner is None or _can_be_empty(items, op, argument):
+            return None
+        return chars | inner
+    return None  # a pattern that can match the empty string can start anywhere
+
+
+def _can_be_empty(items, op, argument) -> bool:
+    """Conservative: a group or branch that could match nothing leaves the start open."""
+    parsed = re_parser.SubPattern(re_parser.State(), [(op, argument)])
+    return parsed.getwidth()[0] == 0

@@ -5,9 +5,10 @@ Clauses end at sentence punctuation, at contrastive or alternative conjunctions 
 a clause boundary, so "I won't sue, but I want a refund" keeps the refund demand. Russian
 and English words are replaced by lemma/stem ("norm"), and every norm token remembers
 where it stands in the original text so that evidence quotes the writer's own words.
-Given the rule book's Russian vocabulary (every form of every lexicon word, and the
-prefixes of `word*` entries), a word outside it is kept as written: no rule can read it
-except as one of the words a `~` skips, so asking pymorphy3 for its lemma is wasted work.
+Given the rule book's Russian vocabulary (every form of every lexicon word with its lemma,
+and the prefixes of `word*` entries), a form of a lexicon word is looked up, and a word
+outside it is kept as written: no rule can read it except as one of the words a `~` skips,
+so asking pymorphy3 for its lemma is wasted work.
 """
 
 import re
@@ -89,11 +90,11 @@ def _forms(word: str, language: str, latin_russian: bool) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    forms: frozenset[str]
+    lemmas: dict[str, str]      # every form of every lexicon word -> its lemma, built with the rule book
     prefixes: tuple[str, ...]
 
     def needs_lemma(self, word: str) -> bool:
-        return word in self.forms or word.startswith(self.prefixes)
+        return word in self.lemmas or word.startswith(self.prefixes)
 
 
 def normalise_words(text: str, language: str, latin_russian: bool = False,
@@ -102,8 +103,8 @@ def normalise_words(text: str, language: str, latin_russian: bool = False,
     for match in _WORD.finditer(text.lower()):
         if vocabulary is not None:
             word = (to_cyrillic(match.group()) if latin_russian else match.group()).replace("ё", "е")
-            if not vocabulary.needs_lemma(word):
-                tokens.append(word)
+            if word in vocabulary.lemmas or not word.startswith(vocabulary.prefixes):
+                tokens.append(vocabulary.lemmas.get(word, word))
                 spans.append(match.span())
                 continue
         for form in _forms(match.group(), language, latin_russian):

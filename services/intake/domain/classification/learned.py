@@ -1,0 +1,156 @@
+"""The learned second opinion: a linear model that weighs what the rules read.
+
+The rules say what a text literally contains (cues, category phrases, flags) and what the
+ladder makes of it; a hand-written lexicon misses new phrasings of the same idea. This model
+takes the rules' findings and the text's words (English stems, Russian lemmas cut to six
+letters, Chinese character pairs) and scores every level, category and flag. It is trained
+by `scripts/train_classifier.py` on labelled complaints the rules were not tuned on, so it
+learns where the rules' reading tends to go wrong; its weights ship as data
+(`learned_weights.json`).
+
+- Level: the model's, when it is surer of it than of the rules' level by the trained margin.
+- Categories and flags: those whose probability passes the trained threshold, or a lower
+  one when the rules found them too. clinical_harm follows the level; a flag set by the
+  request's structured fields always stands.
+- The amount stays with the rules.
+
+Same input, same output; every change the model makes carries a signal naming the features
+that weighed most.
+"""
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from services.intake.domain.classification.model import CATEGORIES, FLAGS, LEVELS, Signal
+from services.intake.domain.classification.reading import Reading
+
+WEIGHTS_FILE = Path(__file__).with_name("learned_weights.json")
+# clinical_harm is not scored: it follows the level (present exactly at dispute and accident).
+SCORED_CATEGORIES = tuple(c for c in CATEGORIES if c != "clinical_harm")
+OUTPUTS = (tuple(f"level:{level}" for level in LEVELS) + tuple(f"category:{c}" for c in SCORED_CATEGORIES)
+           + tuple(f"flag:{flag}" for flag in FLAGS))
+_CATEGORY_AT, _FLAG_AT = len(LEVELS), len(LEVELS) + len(SCORED_CATEGORIES)
+_HARM_LEVELS = ("dispute", "accident")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    index: dict[str, int]       # feature name -> row of `weights`
+    names: tuple[str, ...]      # row -> feature name
+    weights: np.ndarray         # (features, OUTPUTS)
+    bias: np.ndarray            # (OUTPUTS,)
+    level_margin: float         # how much surer than of the rules' level before it overrides
+    category_threshold: float   # probability above which a category is chosen
+    rules_category_threshold: float  # a lower bar for a category the rules chose
+    version: str
+
+    @classmethod
+    def from_json(cls, data: dict) -> "LinearModel":
+        if tuple(data["outputs"]) != OUTPUTS:
+            raise ValueError("learned weights were trained for other outputs; retrain them")
+        names = tuple(data["features"])
+        return cls(index={name: row for row, name in enumerate(names)}, names=names,
+                   weights=np.asarray(data["weights"], dtype=np.float64).reshape(len(names), len(OUTPUTS)),
+                   bias=np.asarray(data["bias"], dtype=np.float64),
+                   level_margin=float(data["level_margin"]),
+                   category_threshold=float(data["category_threshold"]),
+                   rules_category_threshold=float(data["rules_category_threshold"]), version=data["version"])
+
+
+@dataclass(frozen=True)
+class Opinion:
+    level: str
+    categories: frozenset[str]
+    flags: frozenset[str]
+    signals: list[Signal]
+
+
+def features(reading: Reading, ordered: bool = True) -> list[str] | set[str]:
+    """The model's view of a complaint: the rules' findings and the text's words."""
+    found = {f"lang:{reading.language}", f"channel:{reading.channel or 'none'}",
+             f"level:{reading.level}", f"why:{reading.level_rule}"}
+    found.update(f"hit:{hit.rule}" for hit in reading.live)
+    found.update(f"flag:{flag}" for flag in reading.flags)
+    found.update(f"rules:{category}" for category in reading.chosen)
+    found.update(_words(reading))
+    return sorted(found) if ordered else found
+
+
+def _words(reading: Reading) -> set[str]:
+    language, words = reading.language, set()
+    for clause in reading.clauses:
+        if language == "zh":
+            for run in _CJK_RUN.findall(clause.surface):
+                words.update(f"zh:{run[i:i + 2]}" for i in range(len(run) - 1))
+        else:
+            cut = 6 if language == "ru" else 12
+            words.update(f"{language}:{token[:cut]}" for token in clause.tokens
+                         if len(token) > 2 and token.isalpha())
+    return words
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> LinearModel:
+    return LinearModel.from_json(json.loads(WEIGHTS_FILE.read_text(encoding="utf-8")))
+
+
+def second_opinion(reading: Reading, model: LinearModel | None = None) -> Opinion:
+    model = model or shipped_model()
+    # Rows in a fixed order, so the float sums (and the outcome) never depend on set order.
+    rows = sorted(model.index[name] for name in features(reading, ordered=False) if name in model.index)
+    scores = (model.bias + model.weights[rows].sum(axis=0)).tolist()
+    signals = []
+
+    level_scores = scores[:len(LEVELS)]
+    rules_at = LEVELS.index(reading.level)
+    best = max(range(len(LEVELS)), key=level_scores.__getitem__)
+    level = reading.level
+    if best != rules_at and level_scores[best] - level_scores[rules_at] > model.level_margin:
+        level = LEVELS[best]
+        signals.append(Signal(rule=f"model.level.{model.version}", field="level", value=level,
+                              evidence=_explain(model, rows, best, rules_at)))
+
+    category_scores = scores[_CATEGORY_AT:_FLAG_AT]
+    cut, rules_cut = _logit(model.category_threshold), _logit(model.rules_category_threshold)
+    chosen = {name for name, score in zip(SCORED_CATEGORIES, category_scores)
+              if score > cut or (score > rules_cut and name in reading.chosen)}
+    if not chosen and level not in _HARM_LEVELS:  # at harm levels clinical_harm alone may do
+        chosen = {SCORED_CATEGORIES[max(range(len(category_scores)), key=category_scores.__getitem__)]}
+    for name in sorted(chosen - reading.chosen):
+        column = _CATEGORY_AT + SCORED_CATEGORIES.index(name)
+        signals.append(Signal(rule=f"model.category.{model.version}", field="category", value=name,
+                              evidence=_explain(model, rows, column)))
+    if level in _HARM_LEVELS:
+        chosen.add("clinical_harm")
+
+    # A flag the request's structured fields set stands whatever the model thinks.
+    flag_scores = scores[_FLAG_AT:]
+    flags = {name for name, score in zip(FLAGS, flag_scores)
+             if score > cut or (score > rules_cut and name in reading.flags)} | reading.structured
+    for name in sorted(flags - reading.flags):
+        signals.append(Signal(rule=f"model.flag.{model.version}", field="flag", value=name,
+                              evidence=_explain(model, rows, _FLAG_AT + FLAGS.index(name))))
+    return Opinion(level=level, categories=frozenset(chosen), flags=frozenset(flags), signals=signals)
+
+
+def rules_alone(reading: Reading) -> Opinion:
+    """The opinion that agrees with the rules in everything."""
+    return Opinion(level=reading.level, categories=reading.chosen, flags=reading.flags, signals=[])
+
+
+def _logit(probability: float) -> float:
+    return math.log(probability / (1 - probability))
+
+
+def _explain(model: LinearModel, rows: list[int], column: int, against: int | None = None) -> str:
+    """The three features that pushed hardest towards `column` (and away from `against`)."""
+    weight = model.weights[rows, column] - (model.weights[rows, against] if against is not None else 0)
+    top = sorted(zip(weight, (model.names[row] for row in rows)), key=lambda pair: (-pair[0], pair[1]))[:3]
+    return ", ".join(f"{name} {value:+.2f}" for value, name in top if value > 0)[:160] or "base rate"
