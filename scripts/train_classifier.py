@@ -28,7 +28,7 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from services.intake.domain.classification.classifier import conclude, read  # noqa: E402
 from services.intake.domain.classification.learned import (  # noqa: E402
-    OUTPUTS, SCORED_CATEGORIES, WEIGHTS_FILE, LinearModel, features, rules_alone, second_opinion,
+    OUTPUTS, SCORED_CATEGORIES, WEIGHTS_FILE, LinearModel, features, rules_alone, second_opinion, word_feature,
 )
 from services.intake.domain.classification.model import FLAGS, LEVELS  # noqa: E402
 
@@ -66,7 +66,15 @@ def train(records: list[dict], read_out: list, *, c: float, min_count: int, leve
     """The weights document: what learned.LinearModel.from_json reads."""
     rows = [features(reading) for reading in read_out]
     counts = Counter(name for row in rows for name in row)
-    kept = [{name: 1 for name in row if counts[name] >= min_count} for row in rows]
+    # Words written like names (capitalised inside a sentence: people, places, months) never
+    # become features, so no explanation can quote one; nor do words of a single writer (set).
+    names = proper_names(read_out)
+    sets_of: dict[str, set[str]] = {}
+    for record, row in zip(records, rows):
+        for name in row:
+            sets_of.setdefault(name, set()).add(record["_set"])
+    kept = [{name: 1 for name in row if counts[name] >= min_count and len(sets_of[name]) >= 2
+             and name not in names} for row in rows]
     vectoriser = DictVectorizer(sparse=True)
     x = vectoriser.fit_transform(kept)
     names = list(vectoriser.get_feature_names_out())
@@ -95,6 +103,21 @@ def train(records: list[dict], read_out: list, *, c: float, min_count: int, leve
             "outputs": list(OUTPUTS), "features": names,
             "weights": [_compact(w) for w in weights.ravel()],
             "bias": [_compact(b) for b in bias]}
+
+
+def proper_names(read_out: list) -> set[str]:
+    """Russian and English word features written capitalised most of the times they occur
+    (names, signatures, places, months; also a few words that mostly open a sentence)."""
+    capitalised, seen = Counter(), Counter()
+    for reading in read_out:
+        if reading.language == "zh":
+            continue
+        for clause in reading.clauses:
+            for token, (start, _) in zip(clause.tokens, clause.spans):
+                name = word_feature(reading.language, token)
+                seen[name] += 1
+                capitalised[name] += clause.surface[start].isupper()
+    return {name for name, count in capitalised.items() if count >= 0.6 * seen[name]}
 
 
 def _compact(weight: float) -> float | int:

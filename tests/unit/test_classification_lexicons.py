@@ -1,20 +1,26 @@
-"""Every lexicon entry is well formed and compiles; the multi-word alternative syntax works."""
+"""Every lexicon entry is well formed and compiles; the multi-word alternative syntax works;
+Chinese phrases are found wherever a full scan would find them."""
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
 from services.intake.domain.classification import classify
 from services.intake.domain.classification.lexicon_syntax import entry_problems
 from services.intake.domain.classification.lexicons import rules_for
-from services.intake.domain.classification.phrases import phrase_pattern
+from services.intake.domain.classification.phrases import compiled, find_hits, phrase_pattern
+from services.intake.domain.classification.text import build_clauses
 
 pytestmark = pytest.mark.unit
+DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 
 
 def by_rules(text, **kwargs):
     """The rule book alone (no learned second opinion): these tests specify the rules."""
     return classify(text, learned=False, **kwargs)
+
 
 ENTRIES = [(language, rule, entry) for language in ("zh", "ru", "en")
            for rule, entries in rules_for(language) for entry in entries]
@@ -43,3 +49,25 @@ def test_malformed_entries_are_rejected(entry, language):
 ])
 def test_multi_word_alternatives_match(text, flag):
     assert flag in by_rules(text).flags
+
+
+def _finditer_scan(clauses, language):
+    """The plain reading of _scan's contract: every rule's pattern, finditer over all clauses."""
+    joined = "\n".join(clause.norm for clause in clauses)
+    starts = [sum(len(c.norm) + 1 for c in clauses[:i]) for i in range(len(clauses))]
+    hits = []
+    for rule, pattern in compiled(language):
+        for match in pattern.finditer(joined):
+            if match.end() > match.start():
+                index = max(i for i, start in enumerate(starts) if start <= match.start())
+                hits.append((rule, index, match.start() - starts[index], match.end() - starts[index]))
+    return hits
+
+
+def test_chinese_phrases_tried_only_at_their_first_characters_find_what_a_full_scan_finds():
+    texts = [json.loads(line)["text"] for path in sorted(DATA.glob("classification-*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if '"language": "zh"' in line]
+    assert len(texts) > 300
+    for text in texts:
+        clauses = build_clauses(text, "zh")
+        assert [(h.rule, h.clause, h.start, h.end) for h in find_hits(clauses, "zh")] == _finditer_scan(clauses, "zh")

@@ -85,15 +85,20 @@ def features(reading: Reading, ordered: bool = True) -> list[str] | set[str]:
 
 def _words(reading: Reading) -> set[str]:
     language, words = reading.language, set()
-    for clause in reading.clauses:
-        if language == "zh":
+    if language == "zh":
+        for clause in reading.clauses:
             for run in _CJK_RUN.findall(clause.surface):
-                words.update(f"zh:{run[i:i + 2]}" for i in range(len(run) - 1))
-        else:
-            cut = 6 if language == "ru" else 12
-            words.update(f"{language}:{token[:cut]}" for token in clause.tokens
-                         if len(token) > 2 and token.isalpha())
+                words.update(["zh:" + run[i:i + 2] for i in range(len(run) - 1)])
+        return words
+    prefix, cut = f"{language}:", 6 if language == "ru" else 12
+    for clause in reading.clauses:
+        words.update([prefix + token[:cut] for token in clause.tokens if len(token) > 2 and token.isalpha()])
     return words
+
+
+def word_feature(language: str, token: str) -> str:
+    """An English stem, or a Russian lemma (or unknown word) cut to six letters (as _words)."""
+    return f"{language}:{token[:6] if language == 'ru' else token[:12]}"
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +109,7 @@ def shipped_model() -> LinearModel:
 def second_opinion(reading: Reading, model: LinearModel | None = None) -> Opinion:
     model = model or shipped_model()
     # Rows in a fixed order, so the float sums (and the outcome) never depend on set order.
-    rows = sorted(model.index[name] for name in features(reading, ordered=False) if name in model.index)
+    rows = sorted(map(model.index.__getitem__, model.index.keys() & features(reading, ordered=False)))
     scores = (model.bias + model.weights[rows].sum(axis=0)).tolist()
     signals = []
 
@@ -152,5 +157,5 @@ def _logit(probability: float) -> float:
 def _explain(model: LinearModel, rows: list[int], column: int, against: int | None = None) -> str:
     """The three features that pushed hardest towards `column` (and away from `against`)."""
     weight = model.weights[rows, column] - (model.weights[rows, against] if against is not None else 0)
-    top = sorted(zip(weight, (model.names[row] for row in rows)), key=lambda pair: (-pair[0], pair[1]))[:3]
-    return ", ".join(f"{name} {value:+.2f}" for value, name in top if value > 0)[:160] or "base rate"
+    top = np.argsort(-weight, kind="stable")[:3]  # rows are in name order: ties go to the first name
+    return ", ".join(f"{model.names[rows[i]]} {weight[i]:+.2f}" for i in top if weight[i] > 0)[:160] or "base rate"
