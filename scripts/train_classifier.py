@@ -8,7 +8,7 @@ The model (services/intake/domain/classification/learned.py) weighs what the rul
 it must learn from complaints the rules were not tuned on: by default the twelve
 `classification-g*.jsonl` sets in tests/data, written apart from the rules and never used to
 change them. Logistic regression (scikit-learn): one multinomial model for the level, one
-binary model per category and per flag, all over the same features. The thresholds and the
+binary model per category and per flag over the same features plus the level. The thresholds and the
 margin are decided by --cross-validate and recorded in the weights. Deterministic: the same
 sets and options give the same weights (tests/unit/test_classification_learned.py checks it).
 """
@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
+from scipy.sparse import csr_matrix, hstack  # noqa: E402
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
@@ -68,13 +69,13 @@ def train(records: list[dict], read_out: list, *, c: float, min_count: int, leve
     counts = Counter(name for row in rows for name in row)
     # Words written like names (capitalised inside a sentence: people, places, months) never
     # become features, so no explanation can quote one; nor do words of a single writer (set).
-    names = proper_names(read_out)
+    name_like = proper_names(read_out)
     sets_of: dict[str, set[str]] = {}
     for record, row in zip(records, rows):
         for name in row:
             sets_of.setdefault(name, set()).add(record["_set"])
     kept = [{name: 1 for name in row if counts[name] >= min_count and len(sets_of[name]) >= 2
-             and name not in names} for row in rows]
+             and name not in name_like} for row in rows]
     vectoriser = DictVectorizer(sparse=True)
     x = vectoriser.fit_transform(kept)
     names = list(vectoriser.get_feature_names_out())
@@ -90,13 +91,18 @@ def train(records: list[dict], read_out: list, *, c: float, min_count: int, leve
         if klass not in level_model.classes_:
             bias[column] = -20.0  # a level never seen in training is never the model's pick
 
+    # Categories and flags also see the level (the gold one here, the decided one when
+    # classifying): at dispute and accident the harm, not the bill or the wait, is the subject.
+    x_at_level = hstack([x, csr_matrix(np.eye(len(LEVELS))[levels])]).tocsr()
+    names = names + [f"final:{level}" for level in LEVELS]
+    weights = np.vstack([weights, np.zeros((len(LEVELS), len(OUTPUTS)))])
     for offset, category in enumerate(SCORED_CATEGORIES):
         column = len(LEVELS) + offset
         target = np.array([category in r["categories"] for r in records])
-        _fit_binary(x, target, c, weights, bias, column)
+        _fit_binary(x_at_level, target, c, weights, bias, column)
     for offset, flag in enumerate(FLAGS):
         column = len(LEVELS) + len(SCORED_CATEGORIES) + offset
-        _fit_binary(x, np.array([flag in r["flags"] for r in records]), c, weights, bias, column)
+        _fit_binary(x_at_level, np.array([flag in r["flags"] for r in records]), c, weights, bias, column)
     return {"version": VERSION, "trained_on": sorted({r["_set"] for r in records}), "c": c,
             "min_count": min_count, "level_margin": level_margin, "category_threshold": category_threshold,
             "rules_category_threshold": rules_category_threshold,

@@ -23,6 +23,7 @@ TEXT = "The hygienist was short with me and the cleaning took twenty minutes lon
 
 def model_with(weights: dict[str, dict[str, float]], *, margin: float = 1.0, threshold: float = 0.5,
                bias: dict[str, float] | None = None) -> LinearModel:
+    weights = {**{f"final:{level}": {} for level in LEVELS}, **weights}
     names = sorted(weights)
     rows = [[weights[name].get(output, 0.0) for output in OUTPUTS] for name in names]
     biases = [(bias or {}).get(output, -5.0 if output.startswith("category:") else 0.0) for output in OUTPUTS]

@@ -82,6 +82,32 @@ def test_several_demanded_sums_add_up():
     assert result.amount == Amount(value=Decimal(80000), currency="CNY")
 
 
+@pytest.mark.parametrize("text,language,value,currency", [
+    # a sum joined by "and" to a demanded one (bare figures only in zh/ru)
+    ("Требую вернуть 20 000 за курс и 7 500 за лечение ожога.", "ru", 27500, "RUB"),
+    ("I want a refund of $1,900 and $350 for the dermatologist.", "en", 2250, "USD"),
+    # a Chinese total beside the demand, in the clause after or before it
+    ("我们要求赔偿检查费、药费和误工费，共计1.2万元。", "zh", 12000, "CNY"),
+    ("看急诊一共花了2300，这笔钱你们必须赔偿。", "zh", 2300, "CNY"),
+    # a payment word followed by 的 describes what is demanded back
+    ("要求退还多收取的260元。", "zh", 260, "CNY"),
+    # demands by "we" and by "reimburse"
+    ("We demand $40,000 for the harm done.", "en", 40000, "USD"),
+    ("Please reimburse the $85 I spent on the emergency visit.", "en", 85, "USD"),
+])
+def test_demanded_sums_phrased_in_lists_totals_and_relative_clauses_are_found(text, language, value, currency):
+    assert by_rules(text, language=language).amount == Amount(value=Decimal(value), currency=currency)
+
+
+@pytest.mark.parametrize("text,language,value", [
+    ("要求退还美白费用1800元，不然我就打市场监管局（12315）投诉。", "zh", 1800),
+    ("I want the $300 back and a reply within 14 days.", "en", 300),
+    ("Требую вернуть 9 000 руб., а я заплатила ещё и 4 000 за анализы.", "ru", 9000),
+])
+def test_hotlines_deadlines_and_prices_joined_to_a_demand_are_not_added(text, language, value):
+    assert by_rules(text, language=language).amount.value == Decimal(value)
+
+
 def test_refund_without_a_figure_gives_no_amount():
     result = by_rules("Верните деньги за процедуру.")
     assert "refund_demand" in result.flags and result.amount is None

@@ -6,7 +6,10 @@ and the nearest cue before it is a demand ("refund the $200", "要求退还2400�
 Unit words expand (5万元 = 50000, 1.3万 = 13000, 35 тыс. руб. = 35000, $1,200 = 1200).
 Distinct demanded sums add up; when one of them is the total of the others, it is the
 answer. A bare figure with no currency counts only right beside a Chinese or Russian demand,
-and never right after a dialling word (打12345, 拨打12315): that is a hotline number.
+or joined by "and" to a demanded sum; never right after a dialling word (打12345, 拨打12315)
+nor when it is one of China's 123xx public service lines. In Chinese, a payment word
+followed by 的 describes the thing demanded back, and a total (共计…) beside a demand for
+money is the sum demanded.
 """
 
 import re
@@ -26,6 +29,7 @@ _NOT_MONEY_AFTER = re.compile(r"\s?(?:次|天|日|周|个|颗|岁|小时|分钟|
                               r"минут|час|дн|недел|месяц|год|лет|раз|зуб|шт|мл|:)", re.IGNORECASE)
 _DEFAULT_CURRENCY = {"zh": "CNY", "ru": "RUB"}
 _DIALLED = re.compile(r"(?:打|拨打|拨|致电|热线|电话)\s?$")
+_HOTLINE = re.compile(r"123\d\d")  # China's public service lines (12315, 12345, 12320…), never a sum
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,8 @@ def money_mentions(text: str, language: str) -> list[Money]:
         value = _number(match.group(1))
         unit, word = match.group(2), match.group(3)
         if value is None or (not word and (_NOT_MONEY_AFTER.match(text, match.end())
-                                           or _DIALLED.search(text, max(match.start() - 3, 0), match.start()))):
+                                           or _DIALLED.search(text, max(match.start() - 3, 0), match.start())
+                                           or (not unit and _HOTLINE.fullmatch(match.group(1))))):
             continue
         currency = _currency(word, language) if word else None
         found.append(Money(match.start(), match.end(), value * _unit(unit), currency, match.group().strip()))
@@ -106,6 +111,32 @@ def demanded(money: Money, demand_cues: list[tuple[int, int]], price_cues: list[
     else:
         return None
     return _with_currency(money, distance, language)
+
+
+TOTAL_WORD = re.compile(r"共计|合计|总计|一共|总共|累计|共")
+_AND = re.compile(r"(?<!\w)(?:и|а также|плюс|and|plus|as well as)(?!\w)|[和及加+&]|以及|另加|再加", re.IGNORECASE)
+
+
+def attributive(text: str, price_end: int, language: str) -> bool:
+    """A Chinese payment word followed by 的 describes the thing demanded back ("退还额外支付的
+    580元", "报销我在医院花的460元"): it is not a price paid."""
+    return language == "zh" and text.startswith("的", price_end)
+
+
+def coordinated(previous: Money, money: Money, text: str, clause_end: int,
+                prices_between: list[tuple[int, int]], language: str) -> Money | None:
+    """A sum joined by "and" to the demanded sum just before it, in the same clause, is
+    demanded too ("вернуть 18 000 за процедуру и 65 000 за операцию", "refund $7,400 and $2,100
+    for the graft"), unless a payment word comes between them. A bare figure (no currency)
+    counts so only in Chinese and Russian, where sums are often written bare."""
+    if (prices_between or money.end > clause_end or money.start - previous.end > 40
+            or not _AND.search(text, previous.end, money.start)):
+        return None
+    if money.currency is None:
+        if language not in _DEFAULT_CURRENCY or money.value < 50:
+            return None
+        return Money(money.start, money.end, money.value, previous.currency, money.text)
+    return money if money.currency == previous.currency else None
 
 
 def _with_currency(money: Money, distance: int, language: str) -> Money | None:

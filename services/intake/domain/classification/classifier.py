@@ -197,9 +197,15 @@ def _amount(text: str, clauses, live: list[Hit], language: str) -> Amount | None
         clause = clauses[index]
         spans = lambda rules: [(clause.start + _surface_span(clause, h)[0], clause.start + _surface_span(clause, h)[1])
                                for h in live if h.clause == index and h.rule in rules]
-        prices = [(s, e) for s, e in spans(("cue.price_paid",)) if not any(0 <= s - m.end <= 2 for m in mentions)]
+        prices = [(s, e) for s, e in spans(("cue.price_paid",))
+                  if not any(0 <= s - m.end <= 2 for m in mentions) and not amounts.attributive(text, e, language)]
         demands = spans(money_rules) + _opening_demands(clauses, live, index + 1, money_rules[:2], language)
+        if _total_beside_demand(text, money, clauses, live, index, money_rules[:2], language):
+            demands.append((money.start, money.end))
         picked = amounts.demanded(money, demands, prices, language)
+        if picked is None and found and found[-1].end <= money.start:
+            between = [(s, e) for s, e in prices if found[-1].end <= s < money.start]
+            picked = amounts.coordinated(found[-1], money, text, clause.start + len(clause.surface), between, language)
         if picked is not None:
             found.append(picked)
     result = amounts.total(found)
@@ -211,6 +217,14 @@ def _opening_demands(clauses, live: list[Hit], index: int, rules, language: str)
         return []
     start = clauses[index].start
     return [(start + h.start, start + h.end) for h in live if h.clause == index and h.rule in rules and h.start <= 4]
+
+
+def _total_beside_demand(text: str, money, clauses, live: list[Hit], index: int, rules, language: str) -> bool:
+    """In Chinese a list of demanded items often ends in its total in the next comma-clause
+    ("要求赔偿医疗费、误工费，共计3.6万元"), or the total comes first ("一共花了4600，这笔钱你们必须出")."""
+    if language != "zh" or not amounts.TOTAL_WORD.search(text, max(money.start - 4, 0), money.start):
+        return False
+    return any(h.clause in (index - 1, index, index + 1) and h.rule in rules for h in live)
 
 
 def _surface_span(clause, hit: Hit) -> tuple[int, int]:

@@ -9,9 +9,11 @@ learns where the rules' reading tends to go wrong; its weights ship as data
 (`learned_weights.json`).
 
 - Level: the model's, when it is surer of it than of the rules' level by the trained margin.
-- Categories and flags: those whose probability passes the trained threshold, or a lower
-  one when the rules found them too. clinical_harm follows the level; a flag set by the
-  request's structured fields always stands.
+- Categories and flags: scored with the decided level as one more feature (`final:<level>`;
+  at dispute and accident the harm, not the bill or the wait, is the subject); chosen when
+  their probability passes the trained threshold, or a lower one when the rules found them
+  too. clinical_harm follows the level; a flag set by the request's structured fields
+  always stands.
 - The amount stays with the rules.
 
 Same input, same output; every change the model makes carries a signal naming the features
@@ -53,9 +55,9 @@ class LinearModel:
 
     @classmethod
     def from_json(cls, data: dict) -> "LinearModel":
-        if tuple(data["outputs"]) != OUTPUTS:
-            raise ValueError("learned weights were trained for other outputs; retrain them")
         names = tuple(data["features"])
+        if tuple(data["outputs"]) != OUTPUTS or not {f"final:{level}" for level in LEVELS} <= set(names):
+            raise ValueError("learned weights were trained for other outputs; retrain them")
         return cls(index={name: row for row, name in enumerate(names)}, names=names,
                    weights=np.asarray(data["weights"], dtype=np.float64).reshape(len(names), len(OUTPUTS)),
                    bias=np.asarray(data["bias"], dtype=np.float64),
@@ -122,6 +124,9 @@ def second_opinion(reading: Reading, model: LinearModel | None = None) -> Opinio
         signals.append(Signal(rule=f"model.level.{model.version}", field="level", value=level,
                               evidence=_explain(model, rows, best, rules_at)))
 
+    # Categories and flags also weigh the decided level (its feature has no level weights).
+    rows = sorted(rows + [model.index[f"final:{level}"]])
+    scores = (model.bias + model.weights[rows].sum(axis=0)).tolist()
     category_scores = scores[_CATEGORY_AT:_FLAG_AT]
     cut, rules_cut = _logit(model.category_threshold), _logit(model.rules_category_threshold)
     chosen = {name for name, score in zip(SCORED_CATEGORIES, category_scores)

@@ -86,7 +86,7 @@ CUES = {
     "demand": (
         "i want|demand|request|expect|insist|need ~ response|reply|refund|apology|explanation|"
         "answer|you_to|that|the|my|it|an|a", "he|she|they|patient|caller|client|son|daughter|wife|husband|mother|father|family want|wants|demand*|insist*|"
-        "request*", "ask*|asking for", "am|are|is requesting|seeking|claiming",
+        "request*", "we demand|demands|insist|expect|request", "reimburs*", "ask*|asking for", "am|are|is requesting|seeking|claiming",
         "please ~ refund|explain|reply|respond|confirm|provide|investigate|contact|call|remove|"
         "correct|fix|honour|send|look_into", "apology|apologies", "to|should|must|shall apologis*|apologiz*", "explanation", "investigat*",
         "written response|reply|explanation", "honour|honor ~ quote|price|offer",
