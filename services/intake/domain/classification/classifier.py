@@ -1,12 +1,19 @@
-"""classify(): one complaint text in, one explainable Classification out.
+"""classify(): one complaint text in, one explainable Classification out, in three steps.
+
+1. read(): the rule book reads the text (lexicon hits, negation, the ladder's level, the
+   categories, flags; amounts are read in step 3).
+2. learned.second_opinion(): a linear model weighs that reading with the text's words and
+   settles level, categories and flags (learned.py says how).
+3. conclude(): the demanded amount, and the signals behind every label.
 
 Structured fields win over guesses (issue 3): a `refund` demand in the request sets
 `refund_demand`, `compensation` sets `compensation_demand`, a recorded representative sets
 `representative`, and the `regulator_referral` channel always sets `regulator_threat`.
 A payment word right after a sum ("$190 paid on 3 May") describes that sum, not the next one;
 in Chinese a money demand opening the next comma-clause ("一共2千元，请原路退回") asks for the sum.
-Every flag, category, level and amount is backed by a Signal naming the rule and quoting
-the writer's words. No clock, no randomness, no network: the same input, the same output.
+Every label is backed by a Signal naming the rule and quoting the writer's words, or naming
+the model's weightiest features. No clock, no randomness, no network: the same input, the
+same output.
 """
 
 from collections.abc import Iterable
@@ -69,8 +76,8 @@ def read(text: str, *, channel: str | None = None, language: str | None = None,
     chosen = _categories(categories, mentions, _hit_counts(live), level, "unsterile" in cues)
     evidence_hits = categories if set(categories) & chosen else mentions
     return Reading(language=language, channel=channel, clauses=clauses, live=live, signals=signals,
-                   flags=flag_names, structured=frozenset(structured.values()), categories=evidence_hits, level=level, level_rule=level_rule,
-                   chosen=frozenset(chosen))
+                   flags=flag_names, structured=frozenset(structured.values()), categories=evidence_hits,
+                   level=level, level_rule=level_rule, chosen=frozenset(chosen))
 
 
 def classify(text: str, *, channel: str | None = None, language: str | None = None,
@@ -84,8 +91,8 @@ def classify(text: str, *, channel: str | None = None, language: str | None = No
 
 
 def conclude(text: str, reading: Reading, opinion: Opinion) -> Classification:
-    """The classification: the level and categories of the opinion, the rules' flags and
-    amount, and the signals behind each."""
+    """The classification: the opinion's level, categories and flags, the rules' amount, and
+    the signals behind each."""
     language, live = reading.language, reading.live
     signals = [s for s in reading.signals if s.field != "flag" or s.value in opinion.flags]
     level = opinion.level
@@ -200,7 +207,7 @@ def _amount(text: str, clauses, live: list[Hit], language: str) -> Amount | None
         prices = [(s, e) for s, e in spans(("cue.price_paid",))
                   if not any(0 <= s - m.end <= 2 for m in mentions) and not amounts.attributive(text, e, language)]
         demands = spans(money_rules) + _opening_demands(clauses, live, index + 1, money_rules[:2], language)
-        if _total_beside_demand(text, money, clauses, live, index, money_rules[:2], language):
+        if _total_beside_demand(text, money, live, index, money_rules[:2], language):
             demands.append((money.start, money.end))
         picked = amounts.demanded(money, demands, prices, language)
         if picked is None and found and found[-1].end <= money.start:
@@ -219,7 +226,7 @@ def _opening_demands(clauses, live: list[Hit], index: int, rules, language: str)
     return [(start + h.start, start + h.end) for h in live if h.clause == index and h.rule in rules and h.start <= 4]
 
 
-def _total_beside_demand(text: str, money, clauses, live: list[Hit], index: int, rules, language: str) -> bool:
+def _total_beside_demand(text: str, money, live: list[Hit], index: int, rules, language: str) -> bool:
     """In Chinese a list of demanded items often ends in its total in the next comma-clause
     ("要求赔偿医疗费、误工费，共计3.6万元"), or the total comes first ("一共花了4600，这笔钱你们必须出")."""
     if language != "zh" or not amounts.TOTAL_WORD.search(text, max(money.start - 4, 0), money.start):
