@@ -7,6 +7,7 @@ services' PostgreSQL state (event store, outbox, trail) is the durable record.
 """
 
 import os
+import random
 import socket
 import subprocess
 import time
@@ -22,9 +23,30 @@ PG_SYSTEM_USER = "embedded_postgres"  # PostgreSQL refuses to run as root
 
 
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port below the kernel's ephemeral range. A port the kernel hands out (bind to 0)
+    can be given next to any outgoing connection, so a process killed and started again on
+    it may find it taken ("address already in use"); a port below the range never is."""
+    first_ephemeral = _ephemeral_range_start()
+    if first_ephemeral <= 16_000:  # no room below the range: let the kernel choose
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            return s.getsockname()[1]
+    for _ in range(500):
+        port = random.randint(15_000, first_ephemeral - 1)
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port between 15000 and {first_ephemeral - 1}")
+
+
+def _ephemeral_range_start() -> int:
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768  # Linux's default
 
 
 def wait_for_port(port: int, timeout: float) -> None:

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.e2e
 
 def new_case(stack, receiver: str = "moscow-arbat-frontdesk", branch: str = "moscow-arbat") -> str:
     body = {**complaint_bodies(1, f"actions-{time.monotonic_ns()}")[0], "branch_id": branch, "received_by": receiver,
-            "text": "The administrator was rude to me at the reception, I want an apology."}
+            "text": "The administrator was rude to me at the reception. I demand a written apology and an investigation."}
     cid = submit(stack.front_url, body)["complaint_id"]
     assert cid in wait_for_case_views(stack.front_url, [cid])
     return cid
@@ -105,7 +105,7 @@ def test_a_contact_in_the_future_is_refused(stack):
 def test_an_hour_based_clock_counts_the_branchs_own_opening_hours(stack):
     body = {**complaint_bodies(1, f"hours-{time.monotonic_ns()}")[0], "branch_id": "novosibirsk-centre",
             "received_by": "novosibirsk-centre-frontdesk",
-            "text": "The administrator was rude to me at the reception, I want an apology."}
+            "text": "The administrator was rude to me at the reception. I demand a written apology and an investigation."}
     cid = submit(stack.front_url, body)["complaint_id"]
     view = view_when(stack, cid, lambda v: any(d["clock"] == "acknowledgement" for d in v.get("deadlines", [])))
     [ack] = [d for d in view["deadlines"] if d["clock"] == "acknowledgement"]

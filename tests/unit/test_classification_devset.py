@@ -20,26 +20,26 @@ HOLDOUT_SET = ROOT / "tests" / "data" / "classification-holdout.jsonl"
 BLIND_SET = ROOT / "tests" / "data" / "classification-blind.jsonl"
 BLIND2_SET = ROOT / "tests" / "data" / "classification-blind2.jsonl"
 # The reference scorer's figures for rules-1.4.0+lr-1, a little under what it reaches (dev:
-# 1.0 / 1.0 / 0.903 / 0.991 / 1.0; holdout: 0.989 / 1.0 / 0.938 / 1.0 / 0.955; blind: 0.983 / 1.0 /
-# 0.963 / 0.992 / 1.0; blind2: 0.987 / 1.0 / 0.912 / 0.987 / 1.0), so a change that generalises
+# 1.0 / 1.0 / 0.928 / 0.991 / 1.0; holdout: 1.0 / 1.0 / 0.942 / 0.989 / 1.0; blind: 1.0 / 1.0 /
+# 0.976 / 0.985 / 1.0; blind2: 0.973 / 1.0 / 0.943 / 0.980 / 1.0), so a change that generalises
 # better may trade a case or two; a real regression still fails. The rules alone reach more on
-# these sets (categories 0.99 / 0.95 / 0.98 / 0.92) because they were tuned on them; the learned
+# these sets' categories (0.99 / 0.95 / 0.98 / 0.92) because they were tuned on them; the learned
 # second opinion trades that for text nobody tuned on (test below).
 FLOORS = {
-    DEV_SET: {"level_exact": 0.95, "level_within_one": 0.98, "categories_micro_f1": 0.87,
+    DEV_SET: {"level_exact": 0.95, "level_within_one": 0.98, "categories_micro_f1": 0.89,
               "flags_micro_f1": 0.97, "amount_exact": 0.95},
     HOLDOUT_SET: {"level_exact": 0.95, "level_within_one": 0.97, "categories_micro_f1": 0.90,
-                  "flags_micro_f1": 0.96, "amount_exact": 0.90},
-    BLIND_SET: {"level_exact": 0.95, "level_within_one": 0.97, "categories_micro_f1": 0.92,
+                  "flags_micro_f1": 0.96, "amount_exact": 0.95},
+    BLIND_SET: {"level_exact": 0.95, "level_within_one": 0.97, "categories_micro_f1": 0.93,
                 "flags_micro_f1": 0.96, "amount_exact": 0.95},
-    BLIND2_SET: {"level_exact": 0.94, "level_within_one": 0.97, "categories_micro_f1": 0.88,
+    BLIND2_SET: {"level_exact": 0.94, "level_within_one": 0.97, "categories_micro_f1": 0.90,
                  "flags_micro_f1": 0.96, "amount_exact": 0.95},
 }
-# Leave-one-set-out over the twelve classification-g* sets (1,260 cases nobody tuned on): the
-# held-out figures with the learned second opinion were 0.871 / 0.953 / 0.780 / 0.922, the rules
-# alone 0.683 / 0.864 / 0.653 / 0.898.
-HELD_OUT_FLOORS = {"level_exact": 0.85, "level_within_one": 0.94, "categories_micro_f1": 0.76,
-                   "flags_micro_f1": 0.91}
+# The classification-g* sets (3,420 cases by 30 writers nobody tuned on) dealt into four groups,
+# each scored by a model trained on the other three: 0.918 / 0.974 / 0.822 / 0.936 with the
+# learned second opinion, 0.678 / 0.866 / 0.643 / 0.899 for the rules alone.
+HELD_OUT_FLOORS = {"level_exact": 0.89, "level_within_one": 0.96, "categories_micro_f1": 0.80,
+                   "flags_micro_f1": 0.92}
 
 
 def _bench():
@@ -60,14 +60,14 @@ def test_labelled_set_scores_stay_at_least_at_the_reached_levels(labelled):
     assert scores["spurious_amount_rate"] <= 0.05
 
 
-def test_trained_on_all_sets_but_one_the_model_scores_the_one_left_out_above_the_floors():
+def test_trained_on_the_other_writers_the_model_scores_the_ones_left_out_above_the_floors():
     spec = importlib.util.spec_from_file_location("train_classifier", ROOT / "scripts" / "train_classifier.py")
     trainer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(trainer)
     shipped = json.loads(trainer.WEIGHTS_FILE.read_text(encoding="utf-8"))
     records = trainer.load(trainer.DEFAULT_SETS)
     rules, learned = trainer.cross_validate(
-        records, trainer.readings(records), c=shipped["c"], min_count=shipped["min_count"],
+        records, trainer.readings(records), folds=4, c=shipped["c"], min_count=shipped["min_count"],
         level_margin=shipped["level_margin"], category_threshold=shipped["category_threshold"],
         rules_category_threshold=shipped["rules_category_threshold"])
     assert {k: v for k, v in learned.items() if k in HELD_OUT_FLOORS and v < HELD_OUT_FLOORS[k]} == {}
