@@ -144,13 +144,11 @@ def _fit_binary(x, target, c: float, weights, bias, column: int) -> None:
 def predictions(records, read_out, model: LinearModel | None) -> dict:
     out = {}
     for record, reading in zip(records, read_out):
-        if model is None:
-            level, categories, flags = reading.level, sorted(reading.chosen), sorted(reading.flags)
-        else:
-            result = conclude(record["text"], reading, second_opinion(reading, model))
-            level, categories, flags = result.level, list(result.categories), list(result.flags)
-        amount = conclude(record["text"], reading, rules_alone(reading)).amount
-        out[record["id"]] = {"level": level, "categories": categories, "flags": flags,
+        opinion = rules_alone(reading) if model is None else second_opinion(reading, model)
+        result = conclude(record["text"], reading, opinion)
+        amount = result.amount
+        out[record["id"]] = {"level": result.level, "categories": list(result.categories),
+                             "flags": list(result.flags),
                              "amount": None if amount is None else {"value": float(amount.value),
                                                                     "currency": amount.currency}}
     return out

@@ -3,14 +3,9 @@ after a procedural violation is an accident in all three languages."""
 
 import pytest
 
-from services.intake.domain.classification import classify
+from tests.unit.classifier_tools import by_rules
 
 pytestmark = pytest.mark.unit
-
-
-def by_rules(text, **kwargs):
-    """The rule book alone (no learned second opinion): these tests specify the rules."""
-    return classify(text, learned=False, **kwargs)
 
 
 @pytest.mark.parametrize("text,category", [

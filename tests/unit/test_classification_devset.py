@@ -1,16 +1,14 @@
 """The dev set's scores, computed by the reference scorer, must not fall below what we reach."""
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 from services.intake.classify_jsonl import classify_lines
+from tests.unit.classifier_tools import ROOT, script
 
 pytestmark = pytest.mark.unit
 
-ROOT = Path(__file__).resolve().parents[2]
 # A copy of ../shared/data/classification-dev.jsonl, so a clone alone runs the whole suite.
 DEV_SET = ROOT / "tests" / "data" / "classification-dev.jsonl"
 # Our own labelled sets, written apart from the rules, then used for error analysis (see
@@ -42,17 +40,10 @@ HELD_OUT_FLOORS = {"level_exact": 0.89, "level_within_one": 0.96, "categories_mi
                    "flags_micro_f1": 0.92}
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_classification", ROOT / "bench" / "classification.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("labelled", [DEV_SET, HOLDOUT_SET, BLIND_SET, BLIND2_SET],
                          ids=["dev", "holdout", "blind", "blind2"])
 def test_labelled_set_scores_stay_at_least_at_the_reached_levels(labelled):
-    bench = _bench()
+    bench = script("bench/classification.py")
     gold = [json.loads(line) for line in labelled.read_text(encoding="utf-8").splitlines() if line.strip()]
     scores = bench.score(gold, {g["id"]: bench.predict(g) for g in gold})
     floors = FLOORS[labelled]
@@ -61,9 +52,7 @@ def test_labelled_set_scores_stay_at_least_at_the_reached_levels(labelled):
 
 
 def test_trained_on_the_other_writers_the_model_scores_the_ones_left_out_above_the_floors():
-    spec = importlib.util.spec_from_file_location("train_classifier", ROOT / "scripts" / "train_classifier.py")
-    trainer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(trainer)
+    trainer = script("scripts/train_classifier.py")
     shipped = json.loads(trainer.WEIGHTS_FILE.read_text(encoding="utf-8"))
     records = trainer.load(trainer.DEFAULT_SETS)
     rules, learned = trainer.cross_validate(

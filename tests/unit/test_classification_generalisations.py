@@ -6,16 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from services.intake.domain.classification import classify
 from services.intake.domain.classification.phrases import russian_vocabulary
 from services.intake.domain.classification.text import build_clauses
+from tests.unit.classifier_tools import by_rules
 
 pytestmark = pytest.mark.unit
-
-
-def by_rules(text, **kwargs):
-    """The rule book alone (no learned second opinion): these tests specify the rules."""
-    return classify(text, learned=False, **kwargs)
 
 
 @pytest.mark.parametrize("text,language,flag", [

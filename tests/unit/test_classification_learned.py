@@ -2,9 +2,7 @@
 how it picks categories, how it explains itself, and that the shipped weights are exactly
 what the training script makes of the sets they name, none of which the rules were tuned on."""
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
@@ -14,10 +12,10 @@ from services.intake.domain.classification.learned import (
     OUTPUTS, SCORED_CATEGORIES, WEIGHTS_FILE, LinearModel, features, second_opinion, shipped_model,
 )
 from services.intake.domain.classification.model import FLAGS, LEVELS
+from tests.unit.classifier_tools import ROOT, script
 
 pytestmark = pytest.mark.unit
 
-ROOT = Path(__file__).resolve().parents[2]
 TEXT = "The hygienist was short with me and the cleaning took twenty minutes longer than booked."
 
 
@@ -119,23 +117,16 @@ def test_the_shipped_weights_fit_the_outputs_and_were_trained_only_on_sets_the_r
     assert data["trained_on"] and all(name.startswith("classification-g") for name in data["trained_on"])
 
 
-def _trainer():
-    spec = importlib.util.spec_from_file_location("train_classifier", ROOT / "scripts" / "train_classifier.py")
-    trainer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(trainer)
-    return trainer
-
-
 def test_words_written_like_names_never_become_features_an_explanation_could_quote():
     letters = [read("The dentist Okafor ignored my allergy. Yours faithfully, Helen Okafor", language="en"),
                read("Dr Okafor was kind; Helen at the desk booked me. Okafor explained the fee.", language="en")]
-    names = _trainer().proper_names(letters)
+    names = script("scripts/train_classifier.py").proper_names(letters)
     assert {"en:okafor", "en:helen"} <= names and "en:dentist" not in names and "en:allergi" not in names
     assert not {"en:okafor", "en:helen", "ru:иванов"} & set(shipped_model().names)
 
 
 def test_the_shipped_weights_are_what_the_training_script_makes_of_their_sets():
-    trainer = _trainer()
+    trainer = script("scripts/train_classifier.py")
     shipped = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
     sets = [ROOT / "tests" / "data" / name for name in shipped["trained_on"]]
     records = trainer.load(sets)

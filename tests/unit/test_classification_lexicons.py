@@ -7,19 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from services.intake.domain.classification import classify
 from services.intake.domain.classification.lexicon_syntax import entry_problems
 from services.intake.domain.classification.lexicons import rules_for
 from services.intake.domain.classification.phrases import compiled, find_hits, phrase_pattern
 from services.intake.domain.classification.text import build_clauses
+from tests.unit.classifier_tools import by_rules
 
 pytestmark = pytest.mark.unit
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
-
-
-def by_rules(text, **kwargs):
-    """The rule book alone (no learned second opinion): these tests specify the rules."""
-    return classify(text, learned=False, **kwargs)
 
 
 ENTRIES = [(language, rule, entry) for language in ("zh", "ru", "en")

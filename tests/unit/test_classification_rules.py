@@ -4,14 +4,10 @@ from decimal import Decimal
 
 import pytest
 
-from services.intake.domain.classification import LEVELS, Amount, classify
+from services.intake.domain.classification import LEVELS, Amount
+from tests.unit.classifier_tools import by_rules
 
 pytestmark = pytest.mark.unit
-
-
-def by_rules(text, **kwargs):
-    """The rule book alone (no learned second opinion): these tests specify the rules."""
-    return classify(text, learned=False, **kwargs)
 
 
 @pytest.mark.parametrize("text", [

@@ -6,15 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from services.intake.domain.classification import CLASSIFIER_VERSION, classify
+from services.intake.domain.classification import CLASSIFIER_VERSION
 from services.intake.domain.classification.transliteration import to_cyrillic
+from tests.unit.classifier_tools import by_rules
 
 pytestmark = pytest.mark.unit
-
-
-def by_rules(text, **kwargs):
-    """The rule book alone (no learned second opinion): these tests specify the rules."""
-    return classify(text, learned=False, **kwargs)
 
 
 def test_given_the_release_when_asked_then_the_version_names_the_rules_and_the_learned_weights():

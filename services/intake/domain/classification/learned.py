@@ -40,6 +40,7 @@ OUTPUTS = (tuple(f"level:{level}" for level in LEVELS) + tuple(f"category:{c}" f
 _CATEGORY_AT, _FLAG_AT = len(LEVELS), len(LEVELS) + len(SCORED_CATEGORIES)
 _HARM_LEVELS = ("dispute", "accident")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_WORD_CUT = {"ru": 6, "en": 12}  # a Russian lemma (or unknown word) cut to six letters; an English stem
 
 
 @dataclass(frozen=True)
@@ -92,15 +93,15 @@ def _words(reading: Reading) -> set[str]:
             for run in _CJK_RUN.findall(clause.surface):
                 words.update(["zh:" + run[i:i + 2] for i in range(len(run) - 1)])
         return words
-    prefix, cut = f"{language}:", 6 if language == "ru" else 12
+    prefix, cut = f"{language}:", _WORD_CUT[language]
     for clause in reading.clauses:
         words.update([prefix + token[:cut] for token in clause.tokens if len(token) > 2 and token.isalpha()])
     return words
 
 
 def word_feature(language: str, token: str) -> str:
-    """An English stem, or a Russian lemma (or unknown word) cut to six letters (as _words)."""
-    return f"{language}:{token[:6] if language == 'ru' else token[:12]}"
+    """The feature of one Russian or English token, as _words names it."""
+    return f"{language}:{token[:_WORD_CUT[language]]}"
 
 
 @lru_cache(maxsize=1)
