@@ -17,26 +17,26 @@ DEV_SET = ROOT / "tests" / "data" / "classification-dev.jsonl"
 HOLDOUT_SET = ROOT / "tests" / "data" / "classification-holdout.jsonl"
 BLIND_SET = ROOT / "tests" / "data" / "classification-blind.jsonl"
 BLIND2_SET = ROOT / "tests" / "data" / "classification-blind2.jsonl"
-# The reference scorer's figures for rules-1.4.0+lr-1, a little under what it reaches (dev:
-# 1.0 / 1.0 / 0.928 / 0.991 / 1.0; holdout: 1.0 / 1.0 / 0.942 / 0.989 / 1.0; blind: 1.0 / 1.0 /
-# 0.976 / 0.985 / 1.0; blind2: 0.973 / 1.0 / 0.943 / 0.980 / 1.0), so a change that generalises
+# The reference scorer's figures for rules-1.5.0+lr-2, a little under what it reaches (dev:
+# 1.0 / 1.0 / 0.945 / 1.0 / 1.0; holdout: 1.0 / 1.0 / 0.954 / 0.984 / 1.0; blind: 0.983 / 1.0 /
+# 0.941 / 0.985 / 1.0; blind2: 0.973 / 1.0 / 0.958 / 0.980 / 1.0), so a change that generalises
 # better may trade a case or two; a real regression still fails. The rules alone reach more on
 # these sets' categories (0.99 / 0.95 / 0.98 / 0.92) because they were tuned on them; the learned
 # second opinion trades that for text nobody tuned on (test below).
 FLOORS = {
-    DEV_SET: {"level_exact": 0.95, "level_within_one": 0.98, "categories_micro_f1": 0.89,
+    DEV_SET: {"level_exact": 0.95, "level_within_one": 0.98, "categories_micro_f1": 0.91,
               "flags_micro_f1": 0.97, "amount_exact": 0.95},
-    HOLDOUT_SET: {"level_exact": 0.95, "level_within_one": 0.97, "categories_micro_f1": 0.90,
+    HOLDOUT_SET: {"level_exact": 0.95, "level_within_one": 0.97, "categories_micro_f1": 0.92,
                   "flags_micro_f1": 0.96, "amount_exact": 0.95},
-    BLIND_SET: {"level_exact": 0.95, "level_within_one": 0.97, "categories_micro_f1": 0.93,
+    BLIND_SET: {"level_exact": 0.95, "level_within_one": 0.97, "categories_micro_f1": 0.91,
                 "flags_micro_f1": 0.96, "amount_exact": 0.95},
-    BLIND2_SET: {"level_exact": 0.94, "level_within_one": 0.97, "categories_micro_f1": 0.90,
+    BLIND2_SET: {"level_exact": 0.94, "level_within_one": 0.97, "categories_micro_f1": 0.92,
                  "flags_micro_f1": 0.96, "amount_exact": 0.95},
 }
-# The classification-g* sets (3,420 cases by 30 writers nobody tuned on) dealt into four groups,
-# each scored by a model trained on the other three: 0.918 / 0.974 / 0.822 / 0.936 with the
-# learned second opinion, 0.678 / 0.866 / 0.643 / 0.899 for the rules alone.
-HELD_OUT_FLOORS = {"level_exact": 0.89, "level_within_one": 0.96, "categories_micro_f1": 0.80,
+# The classification-g* sets (5,340 cases by 46 writers nobody tuned on) dealt into four groups,
+# each scored by a model trained on the other three: 0.930 / 0.975 / 0.825 / 0.938 with the
+# learned second opinion, 0.693 / 0.870 / 0.644 / 0.902 for the rules alone.
+HELD_OUT_FLOORS = {"level_exact": 0.90, "level_within_one": 0.96, "categories_micro_f1": 0.80,
                    "flags_micro_f1": 0.92}
 
 

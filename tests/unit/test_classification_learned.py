@@ -9,7 +9,7 @@ import pytest
 from services.intake.domain.classification import classify
 from services.intake.domain.classification.classifier import read
 from services.intake.domain.classification.learned import (
-    OUTPUTS, SCORED_CATEGORIES, WEIGHTS_FILE, LinearModel, features, second_opinion, shipped_model,
+    OUTPUTS, SCORED_CATEGORIES, WEIGHTS_FILE, LinearModel, feature_rows, features, second_opinion, shipped_model,
 )
 from services.intake.domain.classification.model import FLAGS, LEVELS
 from tests.unit.classifier_tools import ROOT, script
@@ -49,6 +49,18 @@ def test_given_a_reading_then_its_features_are_the_rules_findings_and_the_texts_
 def test_given_chinese_then_the_words_are_character_pairs():
     reading = read("种植牙松动了", language="zh")
     assert {"zh:种植", "zh:植牙", "zh:松动"} <= set(features(reading))
+
+
+def test_the_rows_scored_are_those_of_the_features_also_when_words_come_from_the_memo():
+    model = shipped_model()
+    texts = [json.loads(line) for path in sorted((ROOT / "tests" / "data").glob("classification-*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(texts) > 1000
+    for _ in range(2):  # the second pass reads every word from the memo
+        for record in texts:
+            reading = read(record["text"], channel=record["channel"], language=record["language"])
+            named = sorted(model.index[name] for name in features(reading) if name in model.index)
+            assert feature_rows(reading, model) == named, record["id"]
 
 
 def test_given_a_model_surer_of_another_level_by_more_than_the_margin_then_it_decides_and_says_why():

@@ -1,5 +1,6 @@
 """Every lexicon entry is well formed and compiles; the multi-word alternative syntax works;
-Chinese phrases are found wherever a full scan would find them."""
+Chinese phrases are found wherever a full scan would find them, Russian and English ones
+wherever trying every indexed phrase at every word would."""
 
 import json
 import re
@@ -9,7 +10,11 @@ import pytest
 
 from services.intake.domain.classification.lexicon_syntax import entry_problems
 from services.intake.domain.classification.lexicons import rules_for
-from services.intake.domain.classification.phrases import compiled, find_hits, phrase_pattern
+from services.intake.domain.classification import negation
+from services.intake.domain.classification.language import written_in_latin
+from services.intake.domain.classification.phrases import (
+    compiled, find_hits, indexed, phrase_pattern, russian_vocabulary,
+)
 from services.intake.domain.classification.text import build_clauses
 from tests.unit.classifier_tools import by_rules
 
@@ -66,3 +71,31 @@ def test_chinese_phrases_tried_only_at_their_first_characters_find_what_a_full_s
     for text in texts:
         clauses = build_clauses(text, "zh")
         assert [(h.rule, h.clause, h.start, h.end) for h in find_hits(clauses, "zh")] == _finditer_scan(clauses, "zh")
+
+
+def _every_word_tried(clauses, language):
+    """find_hits without its word filter: every phrase filed under a word's prefix, tried there."""
+    index, hits = indexed(language), []
+    for number, clause in enumerate(clauses):
+        position = 1
+        for token in clause.norm[1:-1].split(" "):
+            entry = index.get(token[:3]) or index.get(token[:2]) or index.get(token[:1])
+            for rule, pattern in entry.rules if entry is not None else ():
+                match = pattern.match(clause.norm, position)
+                if match:
+                    hits.append((rule, number, position, match.end()))
+            position += len(token) + 1
+    return hits
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_russian_and_english_phrases_tried_only_at_words_they_can_start_with_find_every_hit(language):
+    texts = [record["text"] for path in sorted(DATA.glob("classification-*.jsonl"))
+             for record in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+             if record["language"] == language]
+    assert len(texts) > 300
+    vocabulary = russian_vocabulary(negation.RU_VOCABULARY) if language == "ru" else None
+    for text in texts:
+        clauses = build_clauses(text, language, language == "ru" and written_in_latin(text), vocabulary)
+        assert [(h.rule, h.clause, h.start, h.end) for h in find_hits(clauses, language)] == \
+            _every_word_tried(clauses, language)

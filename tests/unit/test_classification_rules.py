@@ -90,6 +90,16 @@ def test_several_demanded_sums_add_up():
     # demands by "we" and by "reimburse"
     ("We demand $40,000 for the harm done.", "en", 40000, "USD"),
     ("Please reimburse the $85 I spent on the emergency visit.", "en", 85, "USD"),
+    # a payment word that describes the demanded sum before it does not make the next sum a price
+    ("Please refund the £900 we paid and cover the £1,350 quoted for removal.", "en", 2250, "GBP"),
+    ("I request a refund of the $1,250 I paid for the crown, plus $2,100 towards the implant.", "en", 3350, "USD"),
+    ("We demand a refund of the $1,800 package price and $25,000 in damages.", "en", 26800, "USD"),
+    # demands phrased as wanting, claiming, demanding or settling
+    ("We want $2,800 for the periodontal treatment.", "en", 2800, "USD"),
+    ("We are instructed to claim £45,000 on his behalf.", "en", 45000, "GBP"),
+    ("The family is demanding $200,000.", "en", 200000, "USD"),
+    ("We are prepared to resolve this matter for $85,000.", "en", 85000, "USD"),
+    ("Give me my $250 back.", "en", 250, "USD"),
 ])
 def test_demanded_sums_phrased_in_lists_totals_and_relative_clauses_are_found(text, language, value, currency):
     assert by_rules(text, language=language).amount == Amount(value=Decimal(value), currency=currency)
@@ -99,6 +109,8 @@ def test_demanded_sums_phrased_in_lists_totals_and_relative_clauses_are_found(te
     ("要求退还美白费用1800元，不然我就打市场监管局（12315）投诉。", "zh", 1800),
     ("I want the $300 back and a reply within 14 days.", "en", 300),
     ("Требую вернуть 9 000 руб., а я заплатила ещё и 4 000 за анализы.", "ru", 9000),
+    # a payment word after a comma is a new statement, not a description of the sum
+    ("I want a refund of $500, I paid $2,000 for the whole course.", "en", 500),
 ])
 def test_hotlines_deadlines_and_prices_joined_to_a_demand_are_not_added(text, language, value):
     assert by_rules(text, language=language).amount.value == Decimal(value)

@@ -9,7 +9,9 @@ answer. A bare figure with no currency counts only right beside a Chinese or Rus
 or joined by "and" to a demanded sum; never right after a dialling word (打12345, 拨打12315)
 nor when it is one of China's 123xx public service lines. In Chinese, a payment word
 followed by 的 describes the thing demanded back, and a total (共计…) beside a demand for
-money is the sum demanded.
+money is the sum demanded. A payment word right after a sum, or after a relative word and a
+subject ("the £900 we paid", "15 000 руб., которые я заплатила"), says what that sum was; it
+does not turn the next sum into a price paid.
 """
 
 import re
@@ -41,9 +43,14 @@ class Money:
     text: str
 
 
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+_THOUSANDS_COMMAS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_UNITS_LONGEST_FIRST = tuple(sorted(_UNITS, key=len, reverse=True))
+
+
 def _number(raw: str) -> Decimal | None:
-    raw = re.sub(r"[ \u00a0\u202f]", "", raw)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
+    raw = _SPACES.sub("", raw)
+    if _THOUSANDS_COMMAS.fullmatch(raw):
         raw = raw.replace(",", "")
     try:
         return Decimal(raw.replace(",", "."))
@@ -64,8 +71,7 @@ def _currency(word: str | None, language: str) -> str | None:
 
 def _unit(word: str | None) -> int:
     word = (word or "").lower().rstrip(".")
-    return next((_UNITS[key] for key in sorted(_UNITS, key=len, reverse=True) if word and
-                 word.startswith(key)), 1)
+    return next((_UNITS[key] for key in _UNITS_LONGEST_FIRST if word and word.startswith(key)), 1)
 
 
 def money_mentions(text: str, language: str) -> list[Money]:
@@ -115,6 +121,29 @@ def demanded(money: Money, demand_cues: list[tuple[int, int]], price_cues: list[
 
 TOTAL_WORD = re.compile(r"共计|合计|总计|一共|总共|累计|共")
 _AND = re.compile(r"(?<!\w)(?:и|а также|плюс|and|plus|as well as)(?!\w)|[和及加+&]|以及|另加|再加", re.IGNORECASE)
+
+
+# What may stand between a sum and a payment word that describes it ("the £900 we paid", "the
+# $1,250 I had paid", "15 000 руб., которые я заплатила"): a relative word and a subject, no more.
+_DESCRIBING_GAP = {
+    "en": re.compile(r"\s+(?:(?:that|which)\s+)?(?:(?:i|we|you|he|she|they|my|our)\s+)?(?:(?:have|had|already|"
+                     r"originally)\s+)*", re.IGNORECASE),
+    "ru": re.compile(r",?\s*(?:которые|который|которую|что)\s+(?:(?:я|мы|вы|он|она|они)\s+)?(?:уже\s+)?",
+                     re.IGNORECASE),
+}
+
+
+def describing(text: str, mentions: list[Money], price_cues: list[tuple[int, int]], language: str) -> set[tuple[int, int]]:
+    """The payment words that describe the sum just before them (or the payment word just before
+    them, "the $1,800 package price"): they say what the sum was, not that a later sum was paid."""
+    gap = _DESCRIBING_GAP.get(language)
+    ends, found = [money.end for money in mentions], set()
+    for start, end in sorted(price_cues):
+        if any(0 <= start - e <= 2 or (gap is not None and start > e and gap.fullmatch(text, e, start))
+               for e in ends):
+            found.add((start, end))
+            ends.append(end)
+    return found
 
 
 def attributive(text: str, price_end: int, language: str) -> bool:

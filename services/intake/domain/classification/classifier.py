@@ -19,9 +19,9 @@ same output.
 from collections.abc import Iterable
 from functools import lru_cache
 
-from services.intake.domain.classification import amounts, morphology, negation, text
+from services.intake.domain.classification import amounts, morphology, negation, phrases, text
 from services.intake.domain.classification.language import detect_language, written_in_latin
-from services.intake.domain.classification.learned import Opinion, rules_alone, second_opinion
+from services.intake.domain.classification.learned import Opinion, rules_alone, second_opinion, shipped_model
 from services.intake.domain.classification.levels import Evidence, decide_level
 from services.intake.domain.classification.model import LEVELS, Amount, Classification, Signal
 from services.intake.domain.classification.phrases import Hit, compiled, find_hits, indexed, russian_vocabulary
@@ -29,7 +29,7 @@ from services.intake.domain.classification.reading import Reading
 from services.intake.domain.classification.standing import standing
 from services.intake.domain.classification.text import build_clauses
 
-CLASSIFIER_VERSION = "rules-1.4.0+lr-1"
+CLASSIFIER_VERSION = "rules-1.5.0+lr-2"
 _ASSERTIVE = ("flag.", "cue.demand", "cue.formal", "cue.grievance", "cue.proposal", "cue.imperative")
 _LOCAL_ONLY = ("category.", "mention.", "cue.harm", "cue.serious", "cue.violation", "cue.normal")
 _HARM_IRRELEVANT = frozenset({"pricing_billing", "wait_time", "environment", "communication"})
@@ -124,8 +124,10 @@ def forget_memos() -> None:
     """Forget every word, clause and token memo (not the compiled rule book), so that a
     benchmark measures texts the classifier has never seen."""
     morphology.forget_words()
-    for memo in (text._forms, negation._zh_spans):
-        memo.cache_clear()
+    text.forget_words()
+    phrases.forget_tokens()
+    shipped_model().word_rows.clear()
+    negation._zh_spans.cache_clear()
 
 
 @lru_cache(maxsize=None)
@@ -204,8 +206,9 @@ def _amount(text: str, clauses, live: list[Hit], language: str) -> Amount | None
         clause = clauses[index]
         spans = lambda rules: [(clause.start + _surface_span(clause, h)[0], clause.start + _surface_span(clause, h)[1])
                                for h in live if h.clause == index and h.rule in rules]
-        prices = [(s, e) for s, e in spans(("cue.price_paid",))
-                  if not any(0 <= s - m.end <= 2 for m in mentions) and not amounts.attributive(text, e, language)]
+        paid = spans(("cue.price_paid",))
+        described = amounts.describing(text, mentions, paid, language)
+        prices = [(s, e) for s, e in paid if (s, e) not in described and not amounts.attributive(text, e, language)]
         demands = spans(money_rules) + _opening_demands(clauses, live, index + 1, money_rules[:2], language)
         if _total_beside_demand(text, money, live, index, money_rules[:2], language):
             demands.append((money.start, money.end))

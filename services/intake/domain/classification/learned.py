@@ -23,7 +23,7 @@ that weighed most.
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,6 +53,7 @@ class LinearModel:
     category_threshold: float   # probability above which a category is chosen
     rules_category_threshold: float  # a lower bar for a category the rules chose
     version: str
+    word_rows: dict[str, dict[str, int]] = field(default_factory=dict, compare=False, repr=False)  # memo, per language
 
     @classmethod
     def from_json(cls, data: dict) -> "LinearModel":
@@ -77,26 +78,51 @@ class Opinion:
 
 def features(reading: Reading, ordered: bool = True) -> list[str] | set[str]:
     """The model's view of a complaint: the rules' findings and the text's words."""
+    found = _findings(reading)
+    found.update(f"{reading.language}:{word}" for word in _words(reading))
+    return sorted(found) if ordered else found
+
+
+def _findings(reading: Reading) -> set[str]:
     found = {f"lang:{reading.language}", f"channel:{reading.channel or 'none'}",
              f"level:{reading.level}", f"why:{reading.level_rule}"}
     found.update(f"hit:{hit.rule}" for hit in reading.live)
     found.update(f"flag:{flag}" for flag in reading.flags)
     found.update(f"rules:{category}" for category in reading.chosen)
-    found.update(_words(reading))
-    return sorted(found) if ordered else found
+    return found
 
 
 def _words(reading: Reading) -> set[str]:
+    """The text's words as the model knows them, without the language prefix of their feature:
+    Chinese character pairs, Russian lemmas cut to six letters, English stems cut to twelve."""
     language, words = reading.language, set()
     if language == "zh":
         for clause in reading.clauses:
             for run in _CJK_RUN.findall(clause.surface):
-                words.update(["zh:" + run[i:i + 2] for i in range(len(run) - 1)])
+                words.update([run[i:i + 2] for i in range(len(run) - 1)])
         return words
-    prefix, cut = f"{language}:", _WORD_CUT[language]
+    cut = _WORD_CUT[language]
     for clause in reading.clauses:
-        words.update([prefix + token[:cut] for token in clause.tokens if len(token) > 2 and token.isalpha()])
+        words.update([token[:cut] for token in clause.tokens if len(token) > 2 and token.isalpha()])
     return words
+
+
+def feature_rows(reading: Reading, model: LinearModel) -> list[int]:
+    """The weight rows of the complaint's features, in row order (so the float sums, and the
+    outcome, never depend on set order). Words go straight to their rows through a memo: the
+    same words recur in every complaint."""
+    index, memo = model.index, model.word_rows.setdefault(reading.language, {})
+    if len(memo) > 200_000:
+        memo.clear()
+    rows = {index[name] for name in _findings(reading) if name in index}
+    prefix = f"{reading.language}:"
+    for word in _words(reading):
+        row = memo.get(word)
+        if row is None:
+            row = memo[word] = index.get(prefix + word, -1)
+        if row >= 0:
+            rows.add(row)
+    return sorted(rows)
 
 
 def word_feature(language: str, token: str) -> str:
@@ -111,9 +137,9 @@ def shipped_model() -> LinearModel:
 
 def second_opinion(reading: Reading, model: LinearModel | None = None) -> Opinion:
     model = model or shipped_model()
-    # Rows in a fixed order, so the float sums (and the outcome) never depend on set order.
-    rows = sorted(map(model.index.__getitem__, model.index.keys() & features(reading, ordered=False)))
-    scores = (model.bias + model.weights[rows].sum(axis=0)).tolist()
+    rows = feature_rows(reading, model)
+    summed = model.bias + model.weights[rows].sum(axis=0)
+    scores = summed.tolist()
     signals = []
 
     level_scores = scores[:len(LEVELS)]
@@ -126,8 +152,9 @@ def second_opinion(reading: Reading, model: LinearModel | None = None) -> Opinio
                               evidence=_explain(model, rows, best, rules_at)))
 
     # Categories and flags also weigh the decided level (its feature has no level weights).
-    rows = sorted(rows + [model.index[f"final:{level}"]])
-    scores = (model.bias + model.weights[rows].sum(axis=0)).tolist()
+    final = model.index[f"final:{level}"]
+    rows = sorted(rows + [final])
+    scores = (summed + model.weights[final]).tolist()
     category_scores = scores[_CATEGORY_AT:_FLAG_AT]
     cut, rules_cut = _logit(model.category_threshold), _logit(model.rules_category_threshold)
     chosen = {name for name, score in zip(SCORED_CATEGORIES, category_scores)

@@ -50,7 +50,7 @@ FLAGS = {
     ),
     "refund_demand": (
         "refund*", "money back", "reimburs* ~ fee|fees|deposit|payment|charge|price",
-        "pay|paid me back", "credit ~ back", "chargeback",
+        "pay|paid me back", "give|giving ~ back", "credit ~ back", "chargeback",
         "refunded", "reverse ~ charge",
         "return|returned|repay|repaid ~ deposit|money|payment|fee|fees", "give|giving back",
         "deposit|money|payment|fee|fees ~ returned|refunded|repaid|back",
@@ -86,7 +86,8 @@ CUES = {
     "demand": (
         "i want|demand|request|expect|insist|need ~ response|reply|refund|apology|explanation|"
         "answer|you_to|that|the|my|it|an|a", "he|she|they|patient|caller|client|son|daughter|wife|husband|mother|father|family want|wants|demand*|insist*|"
-        "request*", "we demand|demands|insist|expect|request", "reimburs*", "ask*|asking for", "am|are|is requesting|seeking|claiming",
+        "request*", "we demand|demands|insist|expect|request|want|require", "reimburs*", "ask*|asking for",
+        "am|are|is requesting|seeking|claiming|demanding", "to claim", "settle|resolve ~ for", "in settlement",
         "please ~ refund|explain|reply|respond|confirm|provide|investigate|contact|call|remove|"
         "correct|fix|honour|send|look_into", "apology|apologies", "to|should|must|shall apologis*|apologiz*", "explanation", "investigat*",
         "written response|reply|explanation", "honour|honor ~ quote|price|offer",

@@ -92,32 +92,69 @@ def _first_keys(phrase: str, language: str) -> set[str]:
     return keys
 
 
+def _first_tokens(phrase: str, language: str) -> str | None:
+    """A pattern for the norm tokens the phrase can start with (None: any token), built like
+    `_word` builds the whole slot: a word's first normal token, its written form in Russian,
+    a prefix with its English stems."""
+    slot = phrase.split()[0]
+    if slot == "~":
+        return None
+    choices = []
+    for word in slot.split("|"):
+        word = word.split("_")[0]
+        if word.endswith("*"):
+            choices.append(_word(word, language))
+            continue
+        norm = normalise_words(word, language)[0].split()
+        if not norm:
+            return None
+        choices.append(re.escape(norm[0]))
+        if language == "ru":
+            choices.append(re.escape(word.lower()))
+    return "|".join(choices)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The phrases that can start at a word, by rule (see `indexed`)."""
+    starts: re.Pattern | None   # the words they can start with (None: any)
+    anything: re.Pattern        # every phrase of the entry, to rule a word out in one match
+    rules: tuple[tuple[str, re.Pattern], ...]
+
+    def can_start(self, token: str) -> bool:
+        return self.starts is None or self.starts.fullmatch(token) is not None
+
+
 @lru_cache(maxsize=None)
-def indexed(language: str) -> dict[str, tuple[re.Pattern, tuple[tuple[str, re.Pattern], ...]]]:
+def indexed(language: str) -> dict[str, Entry]:
     """Russian and English phrases filed under the first three letters of their first word.
 
     Each key holds, per rule, one pattern: the alternation of that rule's phrases that can
     start at a word with that key, its own phrases first, then those filed under its two- and
     one-letter prefixes, in lexicon order, so a rule matches at a word at most once and with
     the same (first listed) phrase as trying the phrases one by one. In front of them, one
-    pattern of every phrase of the key: most words start no phrase, and one failed match
-    rules them all out instead of one per rule."""
-    index: dict[str, list[tuple[str, str]]] = {}
+    pattern of every phrase of the key, and one of the words those phrases can start with:
+    most words start no phrase, and a word that fails them is ruled out once for all rules."""
+    index: dict[str, list[tuple[str, str, str | None]]] = {}
     for rule, phrases in rules_for(language):
         for phrase in phrases:
             pattern = phrase_pattern(phrase, language)[len("(?<= )"):]
+            first = _first_tokens(phrase, language)
             for key in _first_keys(phrase, language):
-                index.setdefault(key, []).append((rule, pattern))
+                index.setdefault(key, []).append((rule, pattern, first))
     merged = {}
     for key in index:
         by_rule: dict[str, list[str]] = {}
+        firsts: list[str | None] = []
         for prefix in dict.fromkeys((key, key[:2], key[:1])):
-            for rule, pattern in index.get(prefix, ()):
+            for rule, pattern, first in index.get(prefix, ()):
                 if pattern not in by_rule.setdefault(rule, []):
                     by_rule[rule].append(pattern)
+                    firsts.append(first)
+        starts = None if None in firsts else re.compile("|".join(f"(?:{f})" for f in dict.fromkeys(firsts)))
         anything = re.compile("|".join(f"(?:{p})" for patterns in by_rule.values() for p in patterns))
-        merged[key] = (anything, tuple((rule, re.compile("|".join(f"(?:{p})" for p in patterns)))
-                                       for rule, patterns in by_rule.items()))
+        merged[key] = Entry(starts, anything, tuple((rule, re.compile("|".join(f"(?:{p})" for p in patterns)))
+                                                    for rule, patterns in by_rule.items()))
     return merged
 
 
@@ -137,21 +174,37 @@ def russian_vocabulary(extra: tuple[str, ...] = ()) -> Vocabulary:
     return Vocabulary({form: russian_lemma(form) for form in sorted(forms)}, tuple(sorted(prefixes)))
 
 
-def _candidates(token: str, index: dict) -> tuple[re.Pattern | None, tuple[tuple[str, re.Pattern], ...]]:
-    """The rules that can start at a word: the entry of its longest indexed prefix."""
-    return index.get(token[:3]) or index.get(token[:2]) or index.get(token[:1]) or (None, ())
+def _candidates(token: str, index: dict[str, Entry]) -> Entry | None:
+    """The phrases that can start at a word: the entry of its longest indexed prefix, if the
+    word is one its phrases can start with."""
+    entry = index.get(token[:3]) or index.get(token[:2]) or index.get(token[:1])
+    return entry if entry is not None and entry.can_start(token) else None
+
+
+# Each norm token's entry, per language: the same words recur in every complaint.
+_CANDIDATE_MEMOS: dict[str, dict[str, Entry | None]] = {}
+
+
+def forget_tokens() -> None:
+    _CANDIDATE_MEMOS.clear()
 
 
 def find_hits(clauses: list[Clause], language: str) -> list[Hit]:
     if language == "zh":
         return _scan(clauses, language)
     hits, index = [], indexed(language)
+    memo = _CANDIDATE_MEMOS.setdefault(language, {})
+    if len(memo) > 200_000:
+        memo.clear()
     for number, clause in enumerate(clauses):
         norm, position = clause.norm, 1
         for token in norm[1:-1].split(" "):
-            anything, rules = _candidates(token, index)
-            if anything is not None and anything.match(norm, position):
-                for rule, pattern in rules:
+            try:
+                entry = memo[token]
+            except KeyError:
+                entry = memo[token] = _candidates(token, index)
+            if entry is not None and entry.anything.match(norm, position):
+                for rule, pattern in entry.rules:
                     match = pattern.match(norm, position)
                     if match:
                         hits.append(Hit(rule, number, position, match.end(), clause))
