@@ -124,7 +124,7 @@ def forget_memos() -> None:
     """Forget every word, clause and token memo (not the compiled rule book), so that a
     benchmark measures texts the classifier has never seen."""
     morphology.forget_words()
-    text.forget_words()
+    text._forms.cache_clear()
     phrases.forget_tokens()
     shipped_model().word_rows.clear()
     negation._zh_spans.cache_clear()

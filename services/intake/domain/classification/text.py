@@ -13,8 +13,7 @@ so asking pymorphy3 for its lemma is wasted work.
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
-from itertools import chain
+from functools import cached_property, lru_cache
 
 from services.intake.domain.classification.morphology import english_stem, russian_lemma
 from services.intake.domain.classification.transliteration import to_cyrillic
@@ -40,7 +39,7 @@ class Clause:
     start: int
     surface: str
     norm: str
-    widths: tuple[int, ...]  # how many norm tokens each written word gave ("won't": 2); () in Chinese
+    spans: tuple[tuple[int, int], ...]
 
     def evidence(self, norm_start: int, norm_end: int) -> str:
         if not self.spans:
@@ -49,15 +48,6 @@ class Clause:
         last = self.norm.count(" ", 0, max(norm_end, norm_start + 1)) - 1
         first, last = max(first, 0), min(last, len(self.spans) - 1)
         return self.surface[self.spans[first][0]:self.spans[last][1]]
-
-    @cached_property
-    def spans(self) -> tuple[tuple[int, int], ...]:
-        """Where each norm token stands in the surface; asked only where evidence is quoted or
-        a negation is weighed, so most clauses never compute it."""
-        spans = []
-        for match, width in zip(_WORD.finditer(self.surface.lower()), self.widths):
-            spans += [match.span()] * width
-        return tuple(spans)
 
     @cached_property
     def tokens(self) -> list[str]:
@@ -91,7 +81,14 @@ def _english_tokens(word: str) -> tuple[str, ...]:
     return (word,)
 
 
-@dataclass(frozen=True, eq=False)  # one per rule book: compared and hashed by identity
+@lru_cache(maxsize=200_000)
+def _forms(word: str, language: str, latin_russian: bool) -> tuple[str, ...]:
+    if language == "ru":
+        return (russian_lemma(to_cyrillic(word) if latin_russian else word.replace("ё", "е")),)
+    return tuple(english_stem(part) for part in _english_tokens(word))
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     lemmas: dict[str, str]      # every form of every lexicon word -> its lemma, built with the rule book
     prefixes: tuple[str, ...]
@@ -100,40 +97,20 @@ class Vocabulary:
         return word in self.lemmas or word.startswith(self.prefixes)
 
 
-# Each written word's norm tokens, per (language, latin_russian, vocabulary): the same words
-# recur in every complaint, so each is normalised once. Bounded like the analysers' memos.
-_WORD_MEMOS: dict[tuple, dict[str, tuple[str, ...]]] = {}
-_WORD_MEMO_SIZE = 200_000
-
-
-def forget_words() -> None:
-    _WORD_MEMOS.clear()
-
-
-def _word_forms(word: str, language: str, latin_russian: bool, vocabulary: Vocabulary | None) -> tuple[str, ...]:
-    if vocabulary is not None:
-        written = (to_cyrillic(word) if latin_russian else word).replace("ё", "е")
-        if written in vocabulary.lemmas or not written.startswith(vocabulary.prefixes):
-            return (vocabulary.lemmas.get(written, written),)
-    if language == "ru":
-        return (russian_lemma(to_cyrillic(word) if latin_russian else word.replace("ё", "е")),)
-    return tuple(english_stem(part) for part in _english_tokens(word))
-
-
 def normalise_words(text: str, language: str, latin_russian: bool = False,
-                    vocabulary: Vocabulary | None = None) -> tuple[str, tuple[int, ...]]:
-    """The norm of a text (its words' lemmas or stems, space-separated and space-framed) and
-    how many norm tokens each written word gave."""
-    memo = _WORD_MEMOS.setdefault((language, latin_russian, vocabulary), {})
-    if len(memo) > _WORD_MEMO_SIZE:
-        memo.clear()
-    words = _WORD.findall(text.lower())
-    forms = list(map(memo.get, words))
-    for position, found in enumerate(forms):
-        if found is None:
-            forms[position] = memo[words[position]] = _word_forms(words[position], language, latin_russian,
-                                                                 vocabulary)
-    return " " + " ".join(chain.from_iterable(forms)) + " ", tuple(map(len, forms))
+                    vocabulary: Vocabulary | None = None) -> tuple[str, tuple]:
+    tokens, spans = [], []
+    for match in _WORD.finditer(text.lower()):
+        if vocabulary is not None:
+            word = (to_cyrillic(match.group()) if latin_russian else match.group()).replace("ё", "е")
+            if word in vocabulary.lemmas or not word.startswith(vocabulary.prefixes):
+                tokens.append(vocabulary.lemmas.get(word, word))
+                spans.append(match.span())
+                continue
+        for form in _forms(match.group(), language, latin_russian):
+            tokens.append(form)
+            spans.append(match.span())
+    return " " + " ".join(tokens) + " ", tuple(spans)
 
 
 def build_clauses(text: str, language: str, latin_russian: bool = False,
@@ -143,6 +120,6 @@ def build_clauses(text: str, language: str, latin_russian: bool = False,
         if language == "zh":
             clauses.append(Clause(start, piece, piece.lower(), ()))
         else:
-            norm, widths = normalise_words(piece, language, latin_russian, vocabulary)
-            clauses.append(Clause(start, piece, norm, widths))
+            norm, spans = normalise_words(piece, language, latin_russian, vocabulary)
+            clauses.append(Clause(start, piece, norm, spans))
     return clauses
