@@ -34,7 +34,7 @@ from services.intake.domain.classification.learned import (  # noqa: E402
 from services.intake.domain.classification.model import FLAGS, LEVELS  # noqa: E402
 
 DEFAULT_SETS = sorted((ROOT / "tests" / "data").glob("classification-g*.jsonl"))
-VERSION = "lr-2"
+VERSION = "lr-3"
 
 
 _NEEDED = ("id", "text", "level", "categories", "flags")

@@ -17,9 +17,9 @@ DEV_SET = ROOT / "tests" / "data" / "classification-dev.jsonl"
 HOLDOUT_SET = ROOT / "tests" / "data" / "classification-holdout.jsonl"
 BLIND_SET = ROOT / "tests" / "data" / "classification-blind.jsonl"
 BLIND2_SET = ROOT / "tests" / "data" / "classification-blind2.jsonl"
-# The reference scorer's figures for rules-1.5.0+lr-2, a little under what it reaches (dev:
-# 1.0 / 1.0 / 0.945 / 1.0 / 1.0; holdout: 1.0 / 1.0 / 0.954 / 0.984 / 1.0; blind: 0.983 / 1.0 /
-# 0.941 / 0.985 / 1.0; blind2: 0.973 / 1.0 / 0.958 / 0.980 / 1.0), so a change that generalises
+# The reference scorer's figures for rules-1.5.0+lr-3, a little under what it reaches (dev:
+# 1.0 / 1.0 / 0.934 / 1.0 / 1.0; holdout: 1.0 / 1.0 / 0.950 / 0.978 / 1.0; blind: 0.983 / 1.0 /
+# 0.941 / 0.985 / 1.0; blind2: 0.973 / 1.0 / 0.954 / 0.987 / 1.0), so a change that generalises
 # better may trade a case or two; a real regression still fails. The rules alone reach more on
 # these sets' categories (0.99 / 0.95 / 0.98 / 0.92) because they were tuned on them; the learned
 # second opinion trades that for text nobody tuned on (test below).
@@ -33,10 +33,10 @@ FLOORS = {
     BLIND2_SET: {"level_exact": 0.94, "level_within_one": 0.97, "categories_micro_f1": 0.92,
                  "flags_micro_f1": 0.96, "amount_exact": 0.95},
 }
-# The classification-g* sets (5,340 cases by 46 writers nobody tuned on) dealt into four groups,
-# each scored by a model trained on the other three: 0.930 / 0.975 / 0.825 / 0.938 with the
-# learned second opinion, 0.693 / 0.870 / 0.644 / 0.902 for the rules alone.
-HELD_OUT_FLOORS = {"level_exact": 0.90, "level_within_one": 0.96, "categories_micro_f1": 0.80,
+# The classification-g* sets (6,300 cases by 54 writers nobody tuned on) dealt into four groups,
+# each scored by a model trained on the other three: 0.938 / 0.979 / 0.838 / 0.943 with the
+# learned second opinion, 0.698 / 0.870 / 0.647 / 0.905 for the rules alone.
+HELD_OUT_FLOORS = {"level_exact": 0.91, "level_within_one": 0.96, "categories_micro_f1": 0.81,
                    "flags_micro_f1": 0.92}
 
 
