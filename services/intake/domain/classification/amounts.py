@@ -133,7 +133,8 @@ _DESCRIBING_GAP = {
 }
 
 
-def describing(text: str, mentions: list[Money], price_cues: list[tuple[int, int]], language: str) -> set[tuple[int, int]]:
+def describing(text: str, mentions: list[Money], price_cues: list[tuple[int, int]],
+               language: str) -> set[tuple[int, int]]:
     """The payment words that describe the sum just before them (or the payment word just before
     them, "the $1,800 package price"): they say what the sum was, not that a later sum was paid."""
     gap = _DESCRIBING_GAP.get(language)
