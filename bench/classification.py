@@ -10,9 +10,9 @@ most frequent category, no flags, no amount.
 Throughput: the whole classifier, rules and learned second opinion. *Cold* passes forget
 every word, clause and token memo before each pass (only what start-up builds is kept: the
 compiled rule book, the lemma of every form of the lexicons' Russian words, the model's
-weights), so each pass reads the texts as never seen; the median of several passes is reported with the range, because a shared
-machine is noisy. *Warm* repeats the file with the memos kept. Start-up (loading the
-dictionaries and compiling the rule book) is reported apart.
+weights), so each pass reads the texts as never seen; the median of several passes is
+reported with the range, because a shared machine is noisy. *Warm* repeats the file with the
+memos kept. Start-up (loading the dictionaries and compiling the rule book) is reported apart.
 """
 
 import json

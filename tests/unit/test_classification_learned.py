@@ -9,10 +9,11 @@ import pytest
 from services.intake.domain.classification import classify
 from services.intake.domain.classification.classifier import read
 from services.intake.domain.classification.learned import (
-    OUTPUTS, SCORED_CATEGORIES, WEIGHTS_FILE, LinearModel, feature_rows, features, second_opinion, shipped_model,
+    OUTPUTS, SCORED_CATEGORIES, WEIGHTS_FILE, LinearModel, feature_rows, features, second_opinion,
+    shipped_model,
 )
 from services.intake.domain.classification.model import FLAGS, LEVELS
-from tests.unit.classifier_tools import ROOT, script
+from tests.unit.classifier_tools import ROOT, labelled, script
 
 pytestmark = pytest.mark.unit
 
@@ -53,11 +54,10 @@ def test_given_chinese_then_the_words_are_character_pairs():
 
 def test_the_rows_scored_are_those_of_the_features_also_when_words_come_from_the_memo():
     model = shipped_model()
-    texts = [json.loads(line) for path in sorted((ROOT / "tests" / "data").glob("classification-*.jsonl"))
-             for line in path.read_text(encoding="utf-8").splitlines()]
-    assert len(texts) > 1000
+    records = labelled()
+    assert len(records) > 1000
     for _ in range(2):  # the second pass reads every word from the memo
-        for record in texts:
+        for record in records:
             reading = read(record["text"], channel=record["channel"], language=record["language"])
             named = sorted(model.index[name] for name in features(reading) if name in model.index)
             assert feature_rows(reading, model) == named, record["id"]

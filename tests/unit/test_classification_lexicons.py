@@ -2,24 +2,21 @@
 Chinese phrases are found wherever a full scan would find them, Russian and English ones
 wherever trying every indexed phrase at every word would."""
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
-from services.intake.domain.classification.lexicon_syntax import entry_problems
-from services.intake.domain.classification.lexicons import rules_for
 from services.intake.domain.classification import negation
 from services.intake.domain.classification.language import written_in_latin
+from services.intake.domain.classification.lexicon_syntax import entry_problems
+from services.intake.domain.classification.lexicons import rules_for
 from services.intake.domain.classification.phrases import (
     compiled, find_hits, indexed, phrase_pattern, russian_vocabulary,
 )
 from services.intake.domain.classification.text import build_clauses
-from tests.unit.classifier_tools import by_rules
+from tests.unit.classifier_tools import by_rules, labelled
 
 pytestmark = pytest.mark.unit
-DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 
 
 ENTRIES = [(language, rule, entry) for language in ("zh", "ru", "en")
@@ -65,8 +62,7 @@ def _finditer_scan(clauses, language):
 
 
 def test_chinese_phrases_tried_only_at_their_first_characters_find_what_a_full_scan_finds():
-    texts = [json.loads(line)["text"] for path in sorted(DATA.glob("classification-*.jsonl"))
-             for line in path.read_text(encoding="utf-8").splitlines() if '"language": "zh"' in line]
+    texts = [record["text"] for record in labelled("zh")]
     assert len(texts) > 300
     for text in texts:
         clauses = build_clauses(text, "zh")
@@ -90,9 +86,7 @@ def _every_word_tried(clauses, language):
 
 @pytest.mark.parametrize("language", ["ru", "en"])
 def test_russian_and_english_phrases_tried_only_at_words_they_can_start_with_find_every_hit(language):
-    texts = [record["text"] for path in sorted(DATA.glob("classification-*.jsonl"))
-             for record in map(json.loads, path.read_text(encoding="utf-8").splitlines())
-             if record["language"] == language]
+    texts = [record["text"] for record in labelled(language)]
     assert len(texts) > 300
     vocabulary = russian_vocabulary(negation.RU_VOCABULARY) if language == "ru" else None
     for text in texts:
