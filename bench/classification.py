@@ -13,9 +13,14 @@ compiled rule book, the lemma of every form of the lexicons' Russian words, the 
 weights), so each pass reads the texts as never seen; the median of several passes is
 reported with the range, because a shared machine is noisy. *Warm* repeats the file with the
 memos kept. Start-up (loading the dictionaries and compiling the rule book) is reported apart.
+
+Build: the classifier compiled by mypyc when scripts/bootstrap.sh has built it for the
+current source, plain Python otherwise (or with REDRESS_CLASSIFIER_PURE=1); the last line
+says which ran.
 """
 
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -23,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from services.intake.domain.classification import classify, forget_memos  # noqa: E402
+from services.intake.domain.classification import classify, forget_memos, native  # noqa: E402
 
 LADDER = ["feedback", "suggestion", "dissatisfaction", "complaint", "dispute", "accident"]
 
@@ -118,6 +123,9 @@ def main(path):
           f"of {len(colds)} passes [{colds[0]:,.0f}..{colds[-1]:,.0f}]; warm x20 {warm:,.0f}; "
           f"baseline {base_rate:,.0f}; ratio cold/baseline {cold / base_rate:.5f}, warm/baseline "
           f"{warm / base_rate:.5f}; start-up {start_up:.2f} s CPU")
+    print("build: " + ("compiled by mypyc" if native.running_compiled() else
+                       "plain Python (REDRESS_CLASSIFIER_PURE=1)" if os.environ.get("REDRESS_CLASSIFIER_PURE") == "1"
+                       else "plain Python (no current compiled build: run scripts/bootstrap.sh)"))
 
 
 if __name__ == "__main__":

@@ -6,10 +6,19 @@ book, then a learned second opinion that weighs what the rules read.
 returns the level, categories, flags, demanded amount and language of a complaint in
 Chinese, Russian or English, with the signals (rule + quoted phrase, or the model's
 weightiest features) that decided each.
+
+The modules a complaint passes through are compiled to C by mypyc when a current build
+exists (native.py says when); otherwise they run as the plain Python they are written in.
 """
 
-from services.intake.domain.classification.classifier import CLASSIFIER_VERSION, classify, forget_memos
-from services.intake.domain.classification.model import (
+from services.intake.domain.classification import native
+
+native.prefer_compiled(__path__)
+
+from services.intake.domain.classification.classifier import (  # noqa: E402
+    CLASSIFIER_VERSION, classify, forget_memos,
+)
+from services.intake.domain.classification.model import (  # noqa: E402
     CATEGORIES, FLAGS, LEVELS, Amount, Classification, Signal,
 )
 

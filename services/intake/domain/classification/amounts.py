@@ -177,11 +177,11 @@ def _with_currency(money: Money, distance: int, language: str) -> Money | None:
     return money
 
 
-def total(demands: list[Money]) -> tuple[Decimal, str] | None:
+def total(demands: list[Money]) -> tuple[Decimal, str | None] | None:
     if not demands:
         return None
     currency = demands[0].currency
     values = sorted({money.value for money in demands if money.currency == currency})
     if len(values) > 2 and values[-1] == sum(values[:-1]):
         return values[-1], currency
-    return sum(values), currency
+    return sum(values, Decimal(0)), currency

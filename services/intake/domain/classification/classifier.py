@@ -18,12 +18,15 @@ same output.
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import cast
 
 from services.intake.domain.classification import amounts, morphology, negation, phrases, text
 from services.intake.domain.classification.language import detect_language, written_in_latin
 from services.intake.domain.classification.learned import Opinion, rules_alone, second_opinion, shipped_model
 from services.intake.domain.classification.levels import Evidence, decide_level
-from services.intake.domain.classification.model import LEVELS, Amount, Classification, Signal
+from services.intake.domain.classification.model import (
+    LEVELS, Amount, Classification, Currency, Language, Level, Signal, SignalField,
+)
 from services.intake.domain.classification.phrases import Hit, compiled, find_hits, indexed, russian_vocabulary
 from services.intake.domain.classification.reading import Reading
 from services.intake.domain.classification.standing import standing
@@ -114,9 +117,10 @@ def conclude(text: str, reading: Reading, opinion: Opinion) -> Classification:
     if amount is not None:
         signals.append(Signal(rule=f"{language}.amount.demanded", field="amount",
                               value=f"{amount.value} {amount.currency}", evidence=amount.currency))
+    # The shapes' Literal fields are checked by pydantic as the classification is built.
     return Classification(
-        level=level, categories=tuple(sorted(chosen)), flags=tuple(sorted(opinion.flags)), amount=amount,
-        language=language, signals=tuple(sorted(set(signals), key=_signal_key)),
+        level=cast(Level, level), categories=tuple(sorted(chosen)), flags=tuple(sorted(opinion.flags)),
+        amount=amount, language=cast(Language, language), signals=tuple(sorted(set(signals), key=_signal_key)),
         classifier_version=CLASSIFIER_VERSION)
 
 
@@ -198,7 +202,8 @@ def _categories(found: dict[str, Hit], mentions: dict[str, Hit], counts: dict[st
 
 def _amount(text: str, clauses, live: list[Hit], language: str) -> Amount | None:
     money_rules = ("flag.refund_demand", "flag.compensation_demand", "cue.demand")
-    found, mentions = [], amounts.money_mentions(text, language)
+    found: list[amounts.Money] = []
+    mentions = amounts.money_mentions(text, language)
     for money in mentions:
         index = next((i for i, c in enumerate(clauses) if c.start <= money.start < c.start + len(c.surface)), None)
         if index is None:
@@ -219,7 +224,7 @@ def _amount(text: str, clauses, live: list[Hit], language: str) -> Amount | None
         if picked is not None:
             found.append(picked)
     result = amounts.total(found)
-    return Amount(value=result[0], currency=result[1]) if result else None
+    return Amount(value=result[0], currency=cast(Currency, result[1])) if result else None
 
 
 def _opening_demands(clauses, live: list[Hit], index: int, rules, language: str) -> list[tuple[int, int]]:
@@ -244,7 +249,7 @@ def _surface_span(clause, hit: Hit) -> tuple[int, int]:
     return clause.spans[first][0], clause.spans[min(last, len(clause.spans) - 1)][1]
 
 
-def _signal(hit: Hit, field: str, value: str, language: str) -> Signal:
+def _signal(hit: Hit, field: SignalField, value: str, language: str) -> Signal:
     return Signal(rule=f"{language}.{hit.rule}", field=field, value=value, evidence=hit.evidence[:80])
 
 

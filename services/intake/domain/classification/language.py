@@ -11,9 +11,9 @@ import re
 from services.intake.domain.classification.morphology import russian_word_known
 from services.intake.domain.classification.transliteration import to_cyrillic
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_CYRILLIC = re.compile(r"[а-яё]+", re.IGNORECASE)
+_LATIN = re.compile(r"[a-z]+", re.IGNORECASE)
 _WORD = re.compile(r"[a-z']+")
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the an and or but you he she it we they my your his her our their is are was were "
@@ -23,9 +23,7 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 
 def detect_language(text: str) -> tuple[str, bool]:
     """Return (language, written_in_latin_letters_although_russian)."""
-    han = len(_HAN.findall(text))
-    cyrillic = len(_CYRILLIC.findall(text))
-    latin = len(_LATIN.findall(text))
+    han, cyrillic, latin = _letters(_HAN, text), _letters(_CYRILLIC, text), _letters(_LATIN, text)
     if han and han * 10 >= han + cyrillic + latin:
         return "zh", False
     if cyrillic > latin:
@@ -46,4 +44,9 @@ def _looks_transliterated(text: str) -> bool:
 
 
 def written_in_latin(text: str) -> bool:
-    return len(_LATIN.findall(text)) > len(_CYRILLIC.findall(text))
+    return _letters(_LATIN, text) > _letters(_CYRILLIC, text)
+
+
+def _letters(script: re.Pattern, text: str) -> int:
+    """How many letters of a script the text has, counted run by run (fewer matches)."""
+    return sum(map(len, script.findall(text)))

@@ -25,6 +25,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +33,8 @@ import numpy as np
 from services.intake.domain.classification.model import CATEGORIES, FLAGS, LEVELS, Signal
 from services.intake.domain.classification.reading import Reading
 
-WEIGHTS_FILE = Path(__file__).with_name("learned_weights.json")
+# Found through the package, not __file__: a module compiled by mypyc has no file of its own here.
+WEIGHTS_FILE = Path(str(files("services.intake.domain.classification") / "learned_weights.json"))
 # clinical_harm is not scored: it follows the level (present exactly at dispute and accident).
 SCORED_CATEGORIES = tuple(c for c in CATEGORIES if c != "clinical_harm")
 OUTPUTS = (tuple(f"level:{level}" for level in LEVELS) + tuple(f"category:{c}" for c in SCORED_CATEGORIES)

@@ -5,7 +5,7 @@ CATEGORIES name what a grievance is about; MENTIONS only touch a topic (定金, 
 count only when no category phrase is found.
 """
 
-CATEGORIES = {
+CATEGORIES: dict[str, tuple[str, ...]] = {
     "informed_consent": (
         "知情同意|同意书|没人问过我|没(?:有)?(?:问|征求).{0,4}(?:我|意见)|没(?:有)?告知.{0,6}风险|"
         "未告知.{0,6}(?:风险|后果|副作用)|先做后签|事后(?:补)?签|(?:做完|术后|之后)(?:之后)?才.{0,3}签|没签字|没让我签|没说要多|(?:逼|强迫|让)我签",
@@ -64,7 +64,7 @@ CATEGORIES = {
     ),
 }
 
-MENTIONS = {
+MENTIONS: dict[str, tuple[str, ...]] = {
     "pricing_billing": ("价格|价钱|收费|费用|结账|账单|发票|定金|押金|预付|充值|付款|支付|退款|退费|报价|优惠",),
     "environment": ("候诊区|大厅|椅子|灯|卫生|消毒",),
     "communication": ("提醒|通知|回访|告知",),

@@ -10,7 +10,9 @@ from services.intake.domain.classification import (
     lexicon_zh_categories,
 )
 
-_SOURCES = {
+Lexicon = dict[str, tuple[str, ...]]  # label -> its phrases
+
+_SOURCES: dict[str, tuple[Lexicon, Lexicon, Lexicon, Lexicon]] = {
     "en": (lexicon_en.FLAGS, lexicon_en_categories.CATEGORIES, lexicon_en_categories.MENTIONS, lexicon_en.CUES),
     "ru": (lexicon_ru.FLAGS, lexicon_ru_categories.CATEGORIES, lexicon_ru_categories.MENTIONS, lexicon_ru.CUES),
     "zh": (lexicon_zh.FLAGS, lexicon_zh_categories.CATEGORIES, lexicon_zh_categories.MENTIONS, lexicon_zh.CUES),

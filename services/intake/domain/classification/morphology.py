@@ -7,11 +7,16 @@ negator (不, 没有) from a word that merely contains one (不适, 不良反应
 built on first use, not at import, and each word's normal form is memoised.
 """
 
+import warnings
 from functools import lru_cache
 
-import jieba
 import pymorphy3
 import Stemmer
+
+with warnings.catch_warnings():
+    # jieba 0.42.1 imports pkg_resources, which the pinned setuptools reports as deprecated.
+    warnings.filterwarnings("ignore", "pkg_resources is deprecated", UserWarning)
+    import jieba
 
 _analysers: dict[str, object] = {}
 

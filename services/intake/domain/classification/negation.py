@@ -152,7 +152,9 @@ def _zh_intent_negated(clause: Clause, hit: Hit) -> bool:
 
 
 def _zh_local_negated(clause: Clause, hit: Hit) -> bool:
-    if not any(ch in clause.surface for ch in "不没无未"):
+    # Every negator counted below starts before the hit: without one there, no need to segment.
+    before_hit = clause.surface[:hit.start]
+    if not any(ch in before_hit for ch in "不没无未"):
         return False
     words = _zh_tokens(clause)
     before = [w for s, e, w in words if e <= hit.start][-3:]

@@ -22,14 +22,17 @@ from services.intake.domain.classification.morphology import english_stem, russi
 from services.intake.domain.classification.text import Clause, Vocabulary, normalise_words
 
 
-@dataclass(frozen=True)
 class Hit:
-    """A rule matched at [start, end) of a clause's norm; `source` quotes the writer's words."""
-    rule: str
-    clause: int
-    start: int
-    end: int
-    source: Clause | None = None
+    """A rule matched at [start, end) of a clause's norm; `source` quotes the writer's words.
+    A plain class, not a dataclass: dozens are made per complaint, and a dataclass costs
+    ten times as much to build, more still when compiled."""
+    __slots__ = ("rule", "clause", "start", "end", "source")
+
+    def __init__(self, rule: str, clause: int, start: int, end: int, source: Clause | None = None) -> None:
+        self.rule, self.clause, self.start, self.end, self.source = rule, clause, start, end, source
+
+    def __repr__(self) -> str:
+        return f"Hit({self.rule!r}, {self.clause}, {self.start}, {self.end})"
 
     @property
     def evidence(self) -> str:
@@ -199,9 +202,9 @@ def find_hits(clauses: list[Clause], language: str) -> list[Hit]:
     for number, clause in enumerate(clauses):
         norm, position = clause.norm, 1
         for token in norm[1:-1].split(" "):
-            try:
+            if token in memo:  # not try/except: a raised KeyError is dear in compiled code
                 entry = memo[token]
-            except KeyError:
+            else:
                 entry = memo[token] = _candidates(token, index)
             if entry is not None and entry.anything.match(norm, position):
                 for rule, pattern in entry.rules:
@@ -222,20 +225,21 @@ def _scan(clauses: list[Clause], language: str) -> list[Hit]:
         starts.append(offset)
         offset += len(clause.norm) + 1
     by_first, anywhere = _by_first_character(language)
+    rules = compiled(language)
     found: dict[int, list[tuple[int, int]]] = {}
     for position, character in enumerate(joined):
         for number in by_first.get(character, anywhere):
             spans = found.setdefault(number, [])
             if spans and spans[-1][1] > position:
                 continue
-            match = compiled(language)[number][1].match(joined, position)
+            match = rules[number][1].match(joined, position)
             if match and match.end() > position:
                 spans.append((position, match.end()))
     hits = []
     for number in sorted(found):
         for begin, end in found[number]:
             index = bisect_right(starts, begin) - 1
-            hits.append(Hit(compiled(language)[number][0], index, begin - starts[index], end - starts[index],
+            hits.append(Hit(rules[number][0], index, begin - starts[index], end - starts[index],
                             clauses[index]))
     return hits
 
@@ -269,7 +273,8 @@ def _first_characters(items) -> set[str] | None:
             inner = _first_characters(argument[3])
         elif op is re_constants.BRANCH:
             branches = [_first_characters(branch) for branch in argument[1]]
-            inner = None if any(b is None for b in branches) else set().union(*branches)
+            known = [b for b in branches if b is not None]
+            inner = set().union(*known) if len(known) == len(branches) else None
         elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT):
             inner = _first_characters(argument[2])
             if inner is None:

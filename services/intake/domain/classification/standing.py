@@ -43,6 +43,7 @@ _SHADOWS = {
     "cue.harm": ("cue.anaesthetic",),
     "category.service_attitude": ("flag.on_site_disruption",),
 }
+_SHADOWING = frozenset(rule for rules in _SHADOWS.values() for rule in rules)
 _ACCEPTABLE = frozenset({"cue.harm", "category.treatment_outcome"})
 _REMEDIES = frozenset({"flag.refund_demand", "flag.compensation_demand"})
 
@@ -62,10 +63,9 @@ def _drop_normal_effects(hits: list[Hit]) -> list[Hit]:
 
 
 def _drop_shadowed(hits: list[Hit]) -> list[Hit]:
-    wanted = {rule for rules in _SHADOWS.values() for rule in rules}
     spans: dict[str, list[tuple[int, int, int]]] = {}
     for hit in hits:
-        if hit.rule in wanted:
+        if hit.rule in _SHADOWING:
             spans.setdefault(hit.rule, []).append((hit.clause, hit.start, hit.end))
 
     def shadowed(hit: Hit) -> bool:

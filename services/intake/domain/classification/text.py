@@ -13,7 +13,7 @@ so asking pymorphy3 for its lemma is wasted work.
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from services.intake.domain.classification.morphology import english_stem, russian_lemma
 from services.intake.domain.classification.transliteration import to_cyrillic
@@ -34,12 +34,19 @@ _CONTRACTIONS = {
 }
 
 
-@dataclass(frozen=True)
 class Clause:
-    start: int
-    surface: str
-    norm: str
-    spans: tuple[tuple[int, int], ...]
+    """One clause: where it starts in the text, its words as written (`surface`) and in normal
+    form (`norm`, space-delimited), and each norm token's span in the surface. A plain
+    class, for the reason Hit is one (phrases.py)."""
+    __slots__ = ("start", "surface", "norm", "spans", "_tokens", "_token_set")
+
+    def __init__(self, start: int, surface: str, norm: str, spans: tuple[tuple[int, int], ...]) -> None:
+        self.start, self.surface, self.norm, self.spans = start, surface, norm, spans
+        self._tokens: list[str] | None = None
+        self._token_set: frozenset[str] | None = None
+
+    def __repr__(self) -> str:
+        return f"Clause({self.start}, {self.surface!r})"
 
     def evidence(self, norm_start: int, norm_end: int) -> str:
         if not self.spans:
@@ -49,13 +56,17 @@ class Clause:
         first, last = max(first, 0), min(last, len(self.spans) - 1)
         return self.surface[self.spans[first][0]:self.spans[last][1]]
 
-    @cached_property
+    @property
     def tokens(self) -> list[str]:
-        return self.norm.split()
+        if self._tokens is None:
+            self._tokens = self.norm.split()
+        return self._tokens
 
-    @cached_property
+    @property
     def token_set(self) -> frozenset[str]:
-        return frozenset(self.tokens)
+        if self._token_set is None:
+            self._token_set = frozenset(self.tokens)
+        return self._token_set
 
     def token_index(self, norm_pos: int) -> int:
         return self.norm.count(" ", 0, norm_pos + 1) - 1

@@ -1,0 +1,85 @@
+"""The classifier compiled by mypyc and the plain Python it is compiled from classify alike,
+and a compiled build is used only while it matches its source (native.py)."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from services.intake.domain.classification import classify, native
+from tests.unit.classifier_tools import ROOT, labelled
+
+pytestmark = pytest.mark.unit
+
+_DUMP = """
+import json, sys
+from services.intake.domain.classification import classify, native
+assert not native.running_compiled()
+for line in sys.stdin:
+    record = json.loads(line)
+    result = classify(record["text"], channel=record.get("channel"), language=record.get("language"),
+                      demands=record.get("demands", ()), has_representative=record.get("representative", False))
+    print(result.model_dump_json())
+"""
+
+
+def _cases() -> list[dict]:
+    """Every labelled complaint, once as labelled and once with the language left to detect and
+    structured fields given, so that every branch of the rule book runs."""
+    cases = []
+    for number, record in enumerate(labelled()):
+        cases.append(record)
+        cases.append({"text": record["text"], "demands": ("refund",) if number % 3 == 0 else (),
+                      "representative": number % 5 == 0, "channel": "letter" if number % 7 == 0 else None})
+    return cases
+
+
+def test_the_suite_runs_the_compiled_classifier_where_a_compiler_exists():
+    if shutil.which(os.environ.get("CC", "cc")) is None and not native.build_is_current():
+        pytest.skip("no C compiler here: scripts/bootstrap.sh could not compile the classifier")
+    assert native.build_is_current(), "scripts/bootstrap.sh should have compiled the current source"
+    assert native.running_compiled()
+
+
+def test_compiled_and_plain_python_classify_every_labelled_complaint_alike():
+    if not native.running_compiled():
+        pytest.skip("no compiled build is loaded (see the test above)")
+    cases = _cases()
+    plain = subprocess.run(
+        [sys.executable, "-c", _DUMP], cwd=ROOT, env={**os.environ, "REDRESS_CLASSIFIER_PURE": "1"},
+        input="".join(json.dumps(case, ensure_ascii=False) + "\n" for case in cases),
+        capture_output=True, text=True, check=True).stdout.splitlines()
+    compiled = [classify(case["text"], channel=case.get("channel"), language=case.get("language"),
+                         demands=case.get("demands", ()), has_representative=case.get("representative", False)
+                         ).model_dump_json() for case in cases]
+    assert len(plain) == len(compiled) == len(cases) > 13_000
+    differing = [(case["text"][:60], ours, theirs) for case, ours, theirs in zip(cases, compiled, plain)
+                 if ours != theirs]
+    assert not differing, differing[:3]
+
+
+def test_an_edited_module_is_not_shadowed_by_an_old_build(tmp_path, monkeypatch):
+    package = tmp_path / "classification"
+    shutil.copytree(native.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("_compiled*", "__pycache__"))
+    monkeypatch.setattr(native, "PACKAGE_DIR", package)
+    monkeypatch.setattr(native, "COMPILED_DIR", package / "_compiled")
+    monkeypatch.setattr(native, "FINGERPRINT_FILE", package / "_compiled" / "FINGERPRINT")
+    monkeypatch.delenv("REDRESS_CLASSIFIER_PURE", raising=False)
+
+    assert not native.build_is_current()  # no build at all
+    (package / "_compiled").mkdir()
+    native.FINGERPRINT_FILE.write_text(native.fingerprint() + "\n", encoding="ascii")
+    search_path: list[str] = []
+    assert native.prefer_compiled(search_path) and search_path == [str(package / "_compiled")]
+
+    amounts = package / "amounts.py"
+    amounts.write_text(amounts.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    search_path = []
+    assert not native.prefer_compiled(search_path) and search_path == []
+
+    native.FINGERPRINT_FILE.write_text(native.fingerprint() + "\n", encoding="ascii")
+    monkeypatch.setenv("REDRESS_CLASSIFIER_PURE", "1")
+    assert not native.prefer_compiled(search_path) and search_path == []
