@@ -28,7 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from services.intake.domain.classification import classify, forget_memos, native  # noqa: E402
+from services.intake.classifier_build import running_compiled  # noqa: E402
+from services.intake.domain.classification import classify, forget_memos  # noqa: E402
 
 LADDER = ["feedback", "suggestion", "dissatisfaction", "complaint", "dispute", "accident"]
 
@@ -123,7 +124,7 @@ def main(path):
           f"of {len(colds)} passes [{colds[0]:,.0f}..{colds[-1]:,.0f}]; warm x20 {warm:,.0f}; "
           f"baseline {base_rate:,.0f}; ratio cold/baseline {cold / base_rate:.5f}, warm/baseline "
           f"{warm / base_rate:.5f}; start-up {start_up:.2f} s CPU")
-    print("build: " + ("compiled by mypyc" if native.running_compiled() else
+    print("build: " + ("compiled by mypyc" if running_compiled() else
                        "plain Python (REDRESS_CLASSIFIER_PURE=1)" if os.environ.get("REDRESS_CLASSIFIER_PURE") == "1"
                        else "plain Python (no current compiled build: run scripts/bootstrap.sh)"))
 

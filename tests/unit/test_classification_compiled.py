@@ -1,5 +1,5 @@
 """The classifier compiled by mypyc and the plain Python it is compiled from classify alike,
-and a compiled build is used only while it matches its source (native.py)."""
+and a compiled build is used only while it matches its source (classifier_build.py)."""
 
 import json
 import os
@@ -9,15 +9,17 @@ import sys
 
 import pytest
 
-from services.intake.domain.classification import classify, native
+from services.intake import classifier_build as builds
+from services.intake.domain.classification import classify
 from tests.unit.classifier_tools import ROOT, labelled
 
 pytestmark = pytest.mark.unit
 
 _DUMP = """
 import json, sys
-from services.intake.domain.classification import classify, native
-assert not native.running_compiled()
+from services.intake.classifier_build import running_compiled
+from services.intake.domain.classification import classify
+assert not running_compiled()
 for line in sys.stdin:
     record = json.loads(line)
     result = classify(record["text"], channel=record.get("channel"), language=record.get("language"),
@@ -38,14 +40,14 @@ def _cases() -> list[dict]:
 
 
 def test_the_suite_runs_the_compiled_classifier_where_a_compiler_exists():
-    if shutil.which(os.environ.get("CC", "cc")) is None and not native.build_is_current():
+    if shutil.which(os.environ.get("CC", "cc")) is None and not builds.build_is_current():
         pytest.skip("no C compiler here: scripts/bootstrap.sh could not compile the classifier")
-    assert native.build_is_current(), "scripts/bootstrap.sh should have compiled the current source"
-    assert native.running_compiled()
+    assert builds.build_is_current(), "scripts/bootstrap.sh should have compiled the current source"
+    assert builds.running_compiled()
 
 
 def test_compiled_and_plain_python_classify_every_labelled_complaint_alike():
-    if not native.running_compiled():
+    if not builds.running_compiled():
         pytest.skip("no compiled build is loaded (see the test above)")
     cases = _cases()
     plain = subprocess.run(
@@ -63,23 +65,23 @@ def test_compiled_and_plain_python_classify_every_labelled_complaint_alike():
 
 def test_an_edited_module_is_not_shadowed_by_an_old_build(tmp_path, monkeypatch):
     package = tmp_path / "classification"
-    shutil.copytree(native.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("_compiled*", "__pycache__"))
-    monkeypatch.setattr(native, "PACKAGE_DIR", package)
-    monkeypatch.setattr(native, "COMPILED_DIR", package / "_compiled")
-    monkeypatch.setattr(native, "FINGERPRINT_FILE", package / "_compiled" / "FINGERPRINT")
+    shutil.copytree(builds.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("_compiled*", "__pycache__"))
+    monkeypatch.setattr(builds, "PACKAGE_DIR", package)
+    monkeypatch.setattr(builds, "COMPILED_DIR", package / "_compiled")
+    monkeypatch.setattr(builds, "FINGERPRINT_FILE", package / "_compiled" / "FINGERPRINT")
     monkeypatch.delenv("REDRESS_CLASSIFIER_PURE", raising=False)
 
-    assert not native.build_is_current()  # no build at all
+    assert not builds.build_is_current()  # no build at all
     (package / "_compiled").mkdir()
-    native.FINGERPRINT_FILE.write_text(native.fingerprint() + "\n", encoding="ascii")
+    builds.FINGERPRINT_FILE.write_text(builds.fingerprint() + "\n", encoding="ascii")
     search_path: list[str] = []
-    assert native.prefer_compiled(search_path) and search_path == [str(package / "_compiled")]
+    assert builds.prefer_compiled(search_path) and search_path == [str(package / "_compiled")]
 
     amounts = package / "amounts.py"
     amounts.write_text(amounts.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     search_path = []
-    assert not native.prefer_compiled(search_path) and search_path == []
+    assert not builds.prefer_compiled(search_path) and search_path == []
 
-    native.FINGERPRINT_FILE.write_text(native.fingerprint() + "\n", encoding="ascii")
+    builds.FINGERPRINT_FILE.write_text(builds.fingerprint() + "\n", encoding="ascii")
     monkeypatch.setenv("REDRESS_CLASSIFIER_PURE", "1")
-    assert not native.prefer_compiled(search_path) and search_path == []
+    assert not builds.prefer_compiled(search_path) and search_path == []

@@ -8,12 +8,12 @@ Chinese, Russian or English, with the signals (rule + quoted phrase, or the mode
 weightiest features) that decided each.
 
 The modules a complaint passes through are compiled to C by mypyc when a current build
-exists (native.py says when); otherwise they run as the plain Python they are written in.
+exists (services/intake/classifier_build.py says when); otherwise they run as the plain Python they are written in.
 """
 
-from services.intake.domain.classification import native
+from services.intake import classifier_build
 
-native.prefer_compiled(__path__)
+classifier_build.prefer_compiled(__path__)
 
 from services.intake.domain.classification.classifier import (  # noqa: E402
     CLASSIFIER_VERSION, classify, forget_memos,

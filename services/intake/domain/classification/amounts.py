@@ -20,8 +20,8 @@ from decimal import Decimal, InvalidOperation
 
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _PREFIX = re.compile(rf"([$£€¥￥])\s?({_NUMBER})\s?(k|thousand|million|m)?(?![a-zа-я0-9])", re.IGNORECASE)
-_SUFFIX = re.compile(
-    rf"({_NUMBER})\s?(万|千|百万|w|k|тыс\.?|тысяч\w*|млн\.?|thousand|million)?\s?"
+_SUFFIX = re.compile(  # (?=\d) changes no match; it lets the scan pass over non-digits fast
+    rf"(?=\d)({_NUMBER})\s?(万|千|百万|w|k|тыс\.?|тысяч\w*|млн\.?|thousand|million)?\s?"
     r"(元|块|人民币|rmb|cny|руб\w*|р\.|₽|rub|dollars?|usd|pounds?|gbp|euros?|eur|dollarov)?"
     r"(?![a-zа-я0-9%])", re.IGNORECASE)
 _SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "CNY", "￥": "CNY"}

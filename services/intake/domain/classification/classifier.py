@@ -117,10 +117,11 @@ def conclude(text: str, reading: Reading, opinion: Opinion) -> Classification:
     if amount is not None:
         signals.append(Signal(rule=f"{language}.amount.demanded", field="amount",
                               value=f"{amount.value} {amount.currency}", evidence=amount.currency))
+    unique = {_signal_key(signal): signal for signal in signals}  # by key: hashing the models is dear
     # The shapes' Literal fields are checked by pydantic as the classification is built.
     return Classification(
         level=cast(Level, level), categories=tuple(sorted(chosen)), flags=tuple(sorted(opinion.flags)),
-        amount=amount, language=cast(Language, language), signals=tuple(sorted(set(signals), key=_signal_key)),
+        amount=amount, language=cast(Language, language), signals=tuple(unique[key] for key in sorted(unique)),
         classifier_version=CLASSIFIER_VERSION)
 
 

@@ -1,13 +1,15 @@
-"""The classifier compiled to C by mypyc, used only while it matches its source.
+"""Which build of the classifier is loaded: compiled to C by mypyc, used only while it
+matches its source, or the plain Python it is compiled from.
 
 `scripts/compile_classifier.py` (run by scripts/bootstrap.sh) compiles the modules in
 COMPILED_MODULES into `_compiled/` and writes beside them a fingerprint of every Python
-file of this package. The package puts `_compiled/` first on its search path only when that
+file of the classification package. The package puts `_compiled/` first on its search path only when that
 fingerprint still matches, so an edited module is never shadowed by an old build: it runs
 as plain Python until the next bootstrap. Both give the same classifications (a test checks
 it); REDRESS_CLASSIFIER_PURE=1 forces plain Python.
 
-This module is never compiled itself: it decides which build is loaded.
+This lives outside the domain because it reads files and the environment; the
+classification package calls it first thing on import.
 """
 
 import hashlib
@@ -16,7 +18,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = "services.intake.domain.classification"
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent / "domain" / "classification"
 COMPILED_DIR = PACKAGE_DIR / "_compiled"
 FINGERPRINT_FILE = COMPILED_DIR / "FINGERPRINT"
 GROUP = f"{PACKAGE}._native"  # mypyc's shared library holds the compiled code of every module
