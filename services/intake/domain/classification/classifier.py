@@ -129,7 +129,7 @@ def forget_memos() -> None:
     """Forget every word, clause and token memo (not the compiled rule book), so that a
     benchmark measures texts the classifier has never seen."""
     morphology.forget_words()
-    text._forms.cache_clear()
+    text.forget_forms()
     phrases.forget_tokens()
     negation._zh_spans.cache_clear()
 

@@ -199,5 +199,6 @@ def _explain(names: tuple[str, ...], rows: list[int], gathered: np.ndarray, colu
     """The three features that pushed hardest towards `column` (and away from `against`);
     `gathered` holds the weights of `rows`, in that order."""
     weight = gathered[:, column] - (gathered[:, against] if against is not None else 0)
-    top = np.argsort(-weight, kind="stable")[:3]  # rows are in name order: ties go to the first name
-    return ", ".join(f"{names[rows[i]]} {weight[i]:+.2f}" for i in top if weight[i] > 0)[:160] or "base rate"
+    top = np.argsort(-weight, kind="stable")[:3].tolist()  # rows are in name order: ties go to the first name
+    values = weight.tolist()  # Python floats: formatting numpy's own is slow
+    return ", ".join(f"{names[rows[i]]} {values[i]:+.2f}" for i in top if values[i] > 0)[:160] or "base rate"

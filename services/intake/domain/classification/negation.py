@@ -42,6 +42,7 @@ _ZH_INTENT_WORDS = frozenset(
     "不会 不想 不要 不用 不必 不需要 不打算 不准备 没打算 无意 不至于 不求 不图 不愿意 不愿 不再 不追究 "
     "没想 不考虑 并不想 也不要 也不想 不会去".split())
 _ZH_NEGATORS = frozenset("不 没 没有 也不 并不 绝不 从不 也没".split())
+_ZH_INTENT_LONGEST = max(len(word) for word in _ZH_INTENT_WORDS | _ZH_NEGATORS)
 _ZH_INTENT_VERBS = frozenset("会 打算 想 要 准备 用 需要 必 去 求 图 愿意 追究 考虑 计划".split())
 _ZH_LOCAL = frozenset("不 没 没有 无 未 并未 从未 毫无 并没有 没什么 并无 未见 无明显 也没 也没有".split())
 _ZH_CONDITIONAL = re.compile("如果|要是|假如|万一|再不|若")
@@ -137,7 +138,11 @@ def _zh_spans(surface: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _zh_intent_negated(clause: Clause, hit: Hit) -> bool:
-    if not any(ch in clause.surface for ch in "不没无"):
+    # An intent word holds a negator and counts only before the hit or closing the clause (the
+    # test below): without a negator in those two places there is no need to segment.
+    surface = clause.surface
+    closing = max(hit.end, len(surface.strip()) - 3 - _ZH_INTENT_LONGEST)
+    if not any(ch in surface[:hit.start] or ch in surface[closing:] for ch in "不没无"):
         return False
     words = _zh_tokens(clause)
     for i, (start, end, word) in enumerate(words):

@@ -13,7 +13,6 @@ so asking pymorphy3 for its lemma is wasted work.
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from services.intake.domain.classification.morphology import english_stem, russian_lemma
 from services.intake.domain.classification.transliteration import to_cyrillic
@@ -92,7 +91,15 @@ def _english_tokens(word: str) -> tuple[str, ...]:
     return (word,)
 
 
-@lru_cache(maxsize=200_000)
+# Each word's normal forms, per (language, written in Latin): the same words recur in every
+# complaint. A plain dict, not lru_cache: one lookup of the word alone per word read.
+_FORM_MEMOS: dict[tuple[str, bool], dict[str, tuple[str, ...]]] = {}
+
+
+def forget_forms() -> None:
+    _FORM_MEMOS.clear()
+
+
 def _forms(word: str, language: str, latin_russian: bool) -> tuple[str, ...]:
     if language == "ru":
         return (russian_lemma(to_cyrillic(word) if latin_russian else word.replace("ё", "е")),)
@@ -111,14 +118,22 @@ class Vocabulary:
 def normalise_words(text: str, language: str, latin_russian: bool = False,
                     vocabulary: Vocabulary | None = None) -> tuple[str, tuple]:
     tokens, spans = [], []
+    memo = _FORM_MEMOS.setdefault((language, latin_russian), {})
+    if len(memo) > 200_000:
+        memo.clear()
     for match in _WORD.finditer(text.lower()):
         if vocabulary is not None:
             word = (to_cyrillic(match.group()) if latin_russian else match.group()).replace("ё", "е")
-            if word in vocabulary.lemmas or not word.startswith(vocabulary.prefixes):
-                tokens.append(vocabulary.lemmas.get(word, word))
+            lemma = vocabulary.lemmas.get(word)
+            if lemma is not None or not word.startswith(vocabulary.prefixes):
+                tokens.append(word if lemma is None else lemma)
                 spans.append(match.span())
                 continue
-        for form in _forms(match.group(), language, latin_russian):
+        word = match.group()
+        forms = memo.get(word)
+        if forms is None:
+            forms = memo[word] = _forms(word, language, latin_russian)
+        for form in forms:
             tokens.append(form)
             spans.append(match.span())
     return " " + " ".join(tokens) + " ", tuple(spans)
