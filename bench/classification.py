@@ -10,8 +10,9 @@ most frequent category, no flags, no amount.
 Throughput: the whole classifier, rules and learned second opinion. *Cold* passes forget
 every word, clause and token memo before each pass (only what start-up builds is kept: the
 compiled rule book, the lemma of every form of the lexicons' Russian words, the model's
-weights), so each pass reads the texts as never seen; the median of several passes is
-reported with the range, because a shared machine is noisy. *Warm* repeats the file with the
+weights), so each pass reads the texts as never seen; the median of the passes (at least
+nine, and as many as fill three seconds of CPU) is reported with the range, because a shared
+machine is noisy. *Warm* repeats the file with the
 memos kept. Start-up (loading the dictionaries and compiling the rule book) is reported apart.
 
 Build: the classifier compiled by mypyc when scripts/bootstrap.sh has built it for the
@@ -89,9 +90,9 @@ def timed(predictor, gold, repeats):
     return predictions, len(gold) * repeats / max(time.process_time() - started, 1e-9)
 
 
-def cold_rates(gold, passes=9):
-    rates = []
-    for _ in range(passes):
+def cold_rates(gold, at_least=9, seconds=3.0):
+    rates, started = [], time.process_time()
+    while len(rates) < at_least or time.process_time() - started < seconds:
         forget_memos()
         rates.append(timed(predict, gold, 1)[1])
     return sorted(rates)
