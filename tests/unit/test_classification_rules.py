@@ -94,6 +94,11 @@ def test_several_demanded_sums_add_up():
     ("Please refund the £900 we paid and cover the £1,350 quoted for removal.", "en", 2250, "GBP"),
     ("I request a refund of the $1,250 I paid for the crown, plus $2,100 towards the implant.", "en", 3350, "USD"),
     ("We demand a refund of the $1,800 package price and $25,000 in damages.", "en", 26800, "USD"),
+    ("Please refund the £150 deposit I paid and the £40 booking fee.", "en", 190, "GBP"),
+    ("Требую вернуть 60 тыс. руб., уплаченные за протез, и выплатить 90 тыс. руб. компенсации.", "ru", 150000,
+     "RUB"),
+    # the same figure joined by "and" is a second item, not the first said again
+    ("Верните 3 000 за первый снимок и ещё 3 000 за второй.", "ru", 6000, "RUB"),
     # demands phrased as wanting, claiming, demanding or settling
     ("We want $2,800 for the periodontal treatment.", "en", 2800, "USD"),
     ("We are instructed to claim £45,000 on his behalf.", "en", 45000, "GBP"),
@@ -111,6 +116,8 @@ def test_demanded_sums_phrased_in_lists_totals_and_relative_clauses_are_found(te
     ("Требую вернуть 9 000 руб., а я заплатила ещё и 4 000 за анализы.", "ru", 9000),
     # a payment word after a comma is a new statement, not a description of the sum
     ("I want a refund of $500, I paid $2,000 for the whole course.", "en", 500),
+    # "and" starts a new statement: the thing paid for is never "and"
+    ("I want a refund of $500 and I paid $2,000 for the course.", "en", 500),
 ])
 def test_hotlines_deadlines_and_prices_joined_to_a_demand_are_not_added(text, language, value):
     assert by_rules(text, language=language).amount.value == Decimal(value)

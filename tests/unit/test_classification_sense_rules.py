@@ -14,7 +14,7 @@ pytestmark = pytest.mark.unit
 
 
 def test_given_the_release_when_asked_then_the_version_names_the_rules_and_the_learned_weights():
-    assert CLASSIFIER_VERSION == "rules-1.5.0+lr-3"
+    assert CLASSIFIER_VERSION == "rules-1.5.1+lr-3"
 
 
 def test_given_a_russian_past_tense_report_when_classified_then_it_is_no_proposal():

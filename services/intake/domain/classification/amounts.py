@@ -124,12 +124,15 @@ _AND = re.compile(r"(?<!\w)(?:и|а также|плюс|and|plus|as well as)(?!\
 
 
 # What may stand between a sum and a payment word that describes it ("the £900 we paid", "the
-# $1,250 I had paid", "15 000 руб., которые я заплатила"): a relative word and a subject, no more.
+# $1,250 I had paid", "the £200 deposit I paid", "15 000 руб., которые я заплатила", "85 тыс.
+# руб., уплаченные за имплантацию"): the thing paid for, a relative word and a subject, or a
+# participle of paying; no more.
 _DESCRIBING_GAP = {
-    "en": re.compile(r"\s+(?:(?:that|which)\s+)?(?:(?:i|we|you|he|she|they|my|our)\s+)?(?:(?:have|had|already|"
+    "en": re.compile(r"\s+(?:(?!(?:and|or|but|so|then|plus)\s)[a-z]+\s+(?=(?:that|which|i|we|you|he|she|they)\s))?"
+                     r"(?:(?:that|which)\s+)?(?:(?:i|we|you|he|she|they|my|our)\s+)?(?:(?:have|had|already|"
                      r"originally)\s+)*", re.IGNORECASE),
-    "ru": re.compile(r",?\s*(?:которые|который|которую|что)\s+(?:(?:я|мы|вы|он|она|они)\s+)?(?:уже\s+)?",
-                     re.IGNORECASE),
+    "ru": re.compile(r"\.?,?\s*(?:(?:которые|который|которую|что)\s+(?:(?:я|мы|вы|он|она|они)\s+)?(?:уже\s+)?|"
+                     r"(?:уплачен|оплачен|заплачен|потрачен)\w*\s+)", re.IGNORECASE),
 }
 
 
@@ -177,11 +180,16 @@ def _with_currency(money: Money, distance: int, language: str) -> Money | None:
     return money
 
 
-def total(demands: list[Money]) -> tuple[Decimal, str | None] | None:
+def total(demands: list[Money], joined: list[Money]) -> tuple[Decimal, str | None] | None:
+    """Distinct demanded sums add up: a sum said twice is one demand, unless "and" joins it to
+    the sum before (`joined`: "верните 4 500 за первую и ещё 4 500 за вторую" is 9 000). When
+    one of them is the total of the others, it is the answer."""
     if not demands:
         return None
     currency = demands[0].currency
-    values = sorted({money.value for money in demands if money.currency == currency})
+    values = [money.value for money in demands if money.currency == currency]
+    repeated = [money.value for money in joined if money.currency == currency and values.count(money.value) > 1]
+    values = sorted([*set(values), *repeated])
     if len(values) > 2 and values[-1] == sum(values[:-1]):
         return values[-1], currency
     return sum(values, Decimal(0)), currency

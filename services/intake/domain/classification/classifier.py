@@ -32,7 +32,7 @@ from services.intake.domain.classification.reading import Reading
 from services.intake.domain.classification.standing import standing
 from services.intake.domain.classification.text import build_clauses
 
-CLASSIFIER_VERSION = "rules-1.5.0+lr-3"
+CLASSIFIER_VERSION = "rules-1.5.1+lr-3"
 _ASSERTIVE = ("flag.", "cue.demand", "cue.formal", "cue.grievance", "cue.proposal", "cue.imperative")
 _LOCAL_ONLY = ("category.", "mention.", "cue.harm", "cue.serious", "cue.violation", "cue.normal")
 _HARM_IRRELEVANT = frozenset({"pricing_billing", "wait_time", "environment", "communication"})
@@ -203,6 +203,7 @@ def _categories(found: dict[str, Hit], mentions: dict[str, Hit], counts: dict[st
 def _amount(text: str, clauses, live: list[Hit], language: str) -> Amount | None:
     money_rules = ("flag.refund_demand", "flag.compensation_demand", "cue.demand")
     found: list[amounts.Money] = []
+    joined: list[amounts.Money] = []  # demanded because "and" joins them to the sum before
     mentions = amounts.money_mentions(text, language)
     for money in mentions:
         index = next((i for i, c in enumerate(clauses) if c.start <= money.start < c.start + len(c.surface)), None)
@@ -221,9 +222,11 @@ def _amount(text: str, clauses, live: list[Hit], language: str) -> Amount | None
         if picked is None and found and found[-1].end <= money.start:
             between = [(s, e) for s, e in prices if found[-1].end <= s < money.start]
             picked = amounts.coordinated(found[-1], money, text, clause.start + len(clause.surface), between, language)
+            if picked is not None:
+                joined.append(picked)
         if picked is not None:
             found.append(picked)
-    result = amounts.total(found)
+    result = amounts.total(found, joined)
     return Amount(value=result[0], currency=cast(Currency, result[1])) if result else None
 
 
