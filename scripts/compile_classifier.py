@@ -40,7 +40,7 @@ def build(builds, scratch: Path) -> Path:
     os.chdir(scratch)  # mypy's cache, the C files and the objects all stay in the scratch folder
     extensions = mypycify(["--ignore-missing-imports", *sources], opt_level="3",
                           group_name=builds.GROUP)
-    setup(name="redress-classifier-builds", ext_modules=extensions,
+    setup(name="redress-classifier-compiled", ext_modules=extensions,
           script_args=["--quiet", "build_ext", "--build-lib", "lib", "--build-temp", "temp",
                        "--parallel", str(os.cpu_count() or 1)])
     return scratch / "lib" / Path(*builds.PACKAGE.split("."))

@@ -2,11 +2,11 @@
 matches its source, or the plain Python it is compiled from.
 
 `scripts/compile_classifier.py` (run by scripts/bootstrap.sh) compiles the modules in
-COMPILED_MODULES into `_compiled/` and writes beside them a fingerprint of every Python
-file of the classification package. The package puts `_compiled/` first on its search path only when that
-fingerprint still matches, so an edited module is never shadowed by an old build: it runs
-as plain Python until the next bootstrap. Both give the same classifications (a test checks
-it); REDRESS_CLASSIFIER_PURE=1 forces plain Python.
+COMPILED_MODULES into `_compiled/` and writes beside them a fingerprint of every Python file
+of the classification package. The package puts `_compiled/` first on its search path only
+when that fingerprint still matches, so an edited module is never shadowed by an old build:
+it runs as plain Python until the next bootstrap. Both give the same classifications (a test
+checks it); REDRESS_CLASSIFIER_PURE=1 forces plain Python.
 
 This lives outside the domain because it reads files and the environment; the
 classification package calls it first thing on import.
