@@ -111,9 +111,6 @@ class Vocabulary:
     lemmas: dict[str, str]      # every form of every lexicon word -> its lemma, built with the rule book
     prefixes: tuple[str, ...]
 
-    def needs_lemma(self, word: str) -> bool:
-        return word in self.lemmas or word.startswith(self.prefixes)
-
 
 def normalise_words(text: str, language: str, latin_russian: bool = False,
                     vocabulary: Vocabulary | None = None) -> tuple[str, tuple]:
